@@ -1,0 +1,85 @@
+import type { Readable } from 'node:stream';
+import type { PracticeSnapshot } from './core/snapshot';
+import type { IngestedFileNote, QuarantinedFile } from './core/report/period-report';
+
+/** An object as the pipeline reads it: a stream, never the whole body. */
+export interface StoredObject {
+  body: AsyncIterable<Uint8Array>;
+  etag: string;
+  versionId?: string;
+  lastModified: Date;
+  size?: number;
+}
+
+export interface ObjectStore {
+  get(bucket: string, key: string): Promise<StoredObject>;
+  put(bucket: string, key: string, body: Uint8Array | string | Readable, contentType: string): Promise<void>;
+  copy(fromBucket: string, fromKey: string, toBucket: string, toKey: string): Promise<void>;
+  delete(bucket: string, key: string): Promise<void>;
+  list(bucket: string, prefix: string): Promise<string[]>;
+  /** A time-limited download link (S3 presigned URL; a file path locally). */
+  link(bucket: string, key: string, expiresInSeconds: number): Promise<string>;
+}
+
+/** A practice as the ICB's directory knows it. */
+export interface DirectoryEntry {
+  practiceCode: string;
+  practiceName: string;
+  pcn?: string;
+  clinicalSystem?: string;
+  email?: string;
+}
+
+/** What happened to one export object (idempotency on bucket, key and etag). */
+export interface IngestLedgerEntry {
+  bucket: string;
+  key: string;
+  etag: string;
+  status: 'ingested' | 'rejected';
+  at: string;
+  periods: string[];
+  practiceCodes: string[];
+}
+
+/** An ingest record for one period: notes on an ingested export, or a quarantined file. */
+export type FileRecord =
+  | ({ kind: 'ingested'; period: string } & IngestedFileNote)
+  | ({ kind: 'quarantined'; period: string } & QuarantinedFile);
+
+export interface SnapshotStore {
+  /**
+   * Writes the snapshot unless the stored one for the same practice and period is from a later
+   * extract (later extract date wins; same date: the later ingest wins).
+   */
+  putSnapshot(snapshot: PracticeSnapshot): Promise<'written' | 'superseded'>;
+  getSnapshot(practiceCode: string, period: string): Promise<PracticeSnapshot | undefined>;
+  /** Every practice's snapshot for one period. */
+  listSnapshots(period: string): Promise<PracticeSnapshot[]>;
+  /** Every period that has at least one snapshot, ascending. */
+  listPeriods(): Promise<string[]>;
+}
+
+export interface DirectoryStore {
+  listPractices(): Promise<DirectoryEntry[]>;
+  upsertPractices(entries: DirectoryEntry[]): Promise<void>;
+}
+
+export interface LedgerStore {
+  getIngest(bucket: string, key: string, etag: string): Promise<IngestLedgerEntry | undefined>;
+  putIngest(entry: IngestLedgerEntry): Promise<void>;
+  putFileRecord(record: FileRecord): Promise<void>;
+  listFileRecords(period: string): Promise<FileRecord[]>;
+}
+
+export interface OutgoingEmail {
+  to: string;
+  from: string;
+  subject: string;
+  text: string;
+  html: string;
+  attachments?: { filename: string; content: Uint8Array; contentType: string }[];
+}
+
+export interface Mailer {
+  send(message: OutgoingEmail): Promise<{ messageId: string }>;
+}
