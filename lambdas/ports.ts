@@ -21,14 +21,8 @@ export interface ObjectStore {
   link(bucket: string, key: string, expiresInSeconds: number): Promise<string>;
 }
 
-/** A practice as the ICB's directory knows it. */
-export interface DirectoryEntry {
-  practiceCode: string;
-  practiceName: string;
-  pcn?: string;
-  clinicalSystem?: string;
-  email?: string;
-}
+export type { DirectoryEntry } from './core/directory/directory-entry';
+import type { DirectoryEntry } from './core/directory/directory-entry';
 
 /** What happened to one export object (idempotency on bucket, key and etag). */
 export interface IngestLedgerEntry {
@@ -68,7 +62,26 @@ export interface LedgerStore {
   getIngest(bucket: string, key: string, etag: string): Promise<IngestLedgerEntry | undefined>;
   putIngest(entry: IngestLedgerEntry): Promise<void>;
   putFileRecord(record: FileRecord): Promise<void>;
-  listFileRecords(period: string): Promise<FileRecord[]>;
+  /** The records of one period, or of every period when none is given. */
+  listFileRecords(period?: string): Promise<FileRecord[]>;
+}
+
+/** One email to one practice for one period: the exactly-once ledger. */
+export interface NotificationRecord {
+  period: string;
+  practiceCode: string;
+  status: 'sending' | 'sent' | 'failed';
+  at: string;
+  messageId?: string;
+  /** Why the last attempt failed (no patient data). */
+  error?: string;
+}
+
+export interface NotificationLedger {
+  getNotification(period: string, practiceCode: string): Promise<NotificationRecord | undefined>;
+  /** Atomically claims the practice and period for sending; false if already sent or being sent. */
+  claimNotification(record: NotificationRecord): Promise<boolean>;
+  putNotification(record: NotificationRecord): Promise<void>;
 }
 
 export interface OutgoingEmail {

@@ -1,0 +1,124 @@
+import type { SmsCostAssumptions } from './core/report/period-report';
+import type { UserMapping } from './core/fields/header-mapping';
+import { parseUserMapping } from './core/fields/parse-user-mapping';
+import { ConfigError } from './errors';
+
+/** Collects every configuration problem before failing, so one run shows them all. */
+export class ConfigCheck {
+  private readonly problems: string[] = [];
+  constructor(
+    private readonly env: Readonly<Record<string, string | undefined>>,
+    private readonly where: string,
+  ) {}
+
+  text(key: string, fallback?: string): string {
+    const value = this.env[key]?.trim() || fallback;
+    if (!value) this.problems.push(`${key} is not set: expected a non-empty value.`);
+    return value ?? '';
+  }
+
+  optionalText(key: string): string | undefined {
+    return this.env[key]?.trim() || undefined;
+  }
+
+  number(key: string, fallback: number, rule: { min?: number; max?: number; integer?: boolean } = {}): number {
+    const raw = this.env[key]?.trim();
+    if (raw === undefined || raw === '') return fallback;
+    const value = Number(raw);
+    const expected = `${rule.integer ? 'a whole number' : 'a number'}${rule.min !== undefined ? ` ≥ ${rule.min}` : ''}${
+      rule.max !== undefined ? ` ≤ ${rule.max}` : ''
+    }`;
+    if (
+      !Number.isFinite(value) ||
+      (rule.integer && !Number.isInteger(value)) ||
+      (rule.min !== undefined && value < rule.min) ||
+      (rule.max !== undefined && value > rule.max)
+    ) {
+      this.problems.push(`${key} is "${raw}": expected ${expected}.`);
+    }
+    return value;
+  }
+
+  list(key: string, fallback: string[]): string[] {
+    const raw = this.env[key];
+    if (raw === undefined || raw.trim() === '') return fallback;
+    return raw
+      .split(',')
+      .map((item) => item.trim().toLowerCase())
+      .filter(Boolean);
+  }
+
+  email(key: string, fallback: string): string {
+    const value = this.env[key]?.trim() || fallback;
+    if (!/^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/.test(value)) {
+      this.problems.push(`${key} is "${value}": expected an email address such as reports@example.nhs.uk.`);
+    }
+    return value;
+  }
+
+  /** Optional JSON, checked by `parse`; its error message says what is wrong. */
+  json<T>(key: string, parse: (value: unknown) => T): T | undefined {
+    const raw = this.env[key]?.trim();
+    if (!raw) return undefined;
+    try {
+      return parse(JSON.parse(raw));
+    } catch (error) {
+      this.problems.push(`${key} is not valid: ${error instanceof Error ? error.message : String(error)}`);
+      return undefined;
+    }
+  }
+
+  done<T>(config: T): Readonly<T> {
+    if (this.problems.length > 0) throw new ConfigError(this.problems, this.where);
+    return Object.freeze(config);
+  }
+}
+
+const WHERE = 'Set these as Lambda environment variables (cdk.json context when deployed) or in your shell for local runs.';
+
+/** Where the AWS clients connect: the real service, or the in-process servers of local mode. */
+export interface AwsConnection {
+  region: string;
+  s3Endpoint?: string;
+  dynamoEndpoint?: string;
+  forcePathStyle: boolean;
+}
+
+export interface PipelineConfig {
+  aws: AwsConnection;
+  tableName: string;
+  exportsBucket: string;
+  reportsBucket: string;
+  icbName: string;
+  assumptions: SmsCostAssumptions;
+  /** Where zip archives are spooled (Lambda: /tmp). */
+  tmpDir: string;
+  suppressSmallNumbers: boolean;
+  /** Extra header → field mappings for exports whose columns the aliases do not cover. */
+  userMapping?: UserMapping;
+}
+
+/** Reads the ingest/report configuration once, at the edge. */
+export function loadPipelineConfig(env: Readonly<Record<string, string | undefined>>): Readonly<PipelineConfig> {
+  const check = new ConfigCheck(env, WHERE);
+  return check.done({
+    aws: {
+      region: env.AWS_REGION?.trim() || env.AWS_DEFAULT_REGION?.trim() || 'eu-west-2',
+      s3Endpoint: check.optionalText('S3_ENDPOINT'),
+      dynamoEndpoint: check.optionalText('DYNAMODB_ENDPOINT'),
+      forcePathStyle: env.S3_FORCE_PATH_STYLE === 'true',
+    },
+    tableName: check.text('TABLE_NAME'),
+    exportsBucket: check.text('EXPORTS_BUCKET'),
+    reportsBucket: check.text('REPORTS_BUCKET'),
+    icbName: check.text('ICB_NAME', 'NHS Example Integrated Care Board'),
+    assumptions: {
+      costPerFragmentGbp: check.number('SMS_COST_PER_FRAGMENT_GBP', 0.025, { min: 0 }),
+      invitesPerYear: check.number('SMS_INVITES_PER_YEAR', 2, { min: 0 }),
+      fragmentsPerInvite: check.number('SMS_FRAGMENTS_PER_INVITE', 1, { min: 1, integer: true }),
+    },
+    tmpDir: check.optionalText('TMP_DIR') ?? '/tmp',
+    suppressSmallNumbers: env.SUPPRESS_SMALL_NUMBERS === 'true',
+    userMapping: check.json('COLUMN_MAPPING', parseUserMapping),
+  });
+}
