@@ -1,0 +1,261 @@
+import type { GapList } from '../../core/report/gap-list';
+import type { FunnelFlag } from '../../core/report/tidy-columns';
+import { formatUkDate } from '../excel-date';
+import { formatPeriod } from '../format-period';
+import { FUNNEL_FLAG_LABELS, funnelFlagLabel } from '../funnel-flag-label';
+import { type Kpi, writeKpiTable } from '../kpi-table';
+import { metricCell } from '../metric-cell';
+import { NUM_FMT } from '../number-formats';
+import { roundMetric } from '../rounding';
+import { writeSectionTable } from '../section-table';
+import { COLOURS, font, paragraph } from '../sheet-style';
+import type { StreamingWorkbook } from '../stream-workbook';
+import type { CONTACT_PROBLEMS } from './fix-contact-details-sheet';
+import { TIER_MEANINGS } from './no-preference-sheet';
+import { markedHeaderFooter, writeMarkingBanner } from './official-sensitive';
+
+const WIDTHS = [44, 16, 80] as const;
+const LAST_COLUMN = WIDTHS.length;
+
+/**
+ * How to record a preference, per clinical system. Deliberately generic: menu names differ between
+ * versions and local set-ups, and the sheet says so.
+ */
+const HOW_TO_RECORD: readonly { system: string; steps: readonly string[] }[] = [
+  {
+    system: 'SystmOne',
+    steps: [
+      "Open the patient's record.",
+      'Open the patient\'s details and find Communication preferences (it may be labelled "Preferred method of contact").',
+      'Choose the method the patient asked for (for example SMS, email, letter, telephone or NHS App) and save.',
+      'While you are there, check the mobile number, the email address and the SMS consent.',
+    ],
+  },
+  {
+    system: 'EMIS Web',
+    steps: [
+      "Open the patient's record and go to Registration (edit the registration details).",
+      'Open the Contact section and find Communication preferences (it may be labelled "Preferred method of contact").',
+      'Choose the method the patient asked for (for example SMS, email, letter, telephone or NHS App) and save.',
+      'While you are there, check the mobile number, the email address and the SMS consent.',
+    ],
+  },
+];
+
+/**
+ * The gap list Summary sheet: the practice's numbers, where it sits in the ICB (once the monthly
+ * report has been built), what the priorities mean, and how to record a preference.
+ */
+export function addGapListSummarySheet(workbook: StreamingWorkbook, gapList: GapList): void {
+  const ws = workbook.addWorksheet('Summary', {
+    views: [{ showGridLines: false }],
+    pageSetup: {
+      orientation: 'portrait',
+      paperSize: 9,
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      margins: { left: 0.5, right: 0.5, top: 0.7, bottom: 0.7, header: 0.3, footer: 0.3 },
+    },
+    headerFooter: markedHeaderFooter('Summary'),
+  });
+  ws.columns = WIDTHS.map((width) => ({ width }));
+  writeMarkingBanner(ws, LAST_COLUMN);
+  const practice = `${gapList.practiceName ?? 'Practice'} (${gapList.practiceCode})`;
+  const month = formatPeriod(gapList.period);
+  const title = ws.getCell(2, 1);
+  title.value = `Communication preference gap list: ${practice}`;
+  title.font = font({ bold: true, size: 16, color: { argb: COLOURS.title } });
+  ws.mergeCells(2, 1, 2, LAST_COLUMN);
+  ws.getRow(2).height = 24;
+  paragraph(
+    ws,
+    3,
+    `${month}: from the ${gapList.clinicalSystem} export of ${formatUkDate(gapList.extractDate)}. ` +
+      'Patients who have no recorded preferred method of communication are sent SMS by default, which costs ' +
+      'money and may not reach them in a form they can use. Recording a preference closes the gap.',
+    1,
+    LAST_COLUMN,
+    { italic: true, color: { argb: COLOURS.muted } },
+  );
+
+  let r = writeKpiTable(ws, 5, `Your numbers for ${month}`, practiceKpis(gapList), LAST_COLUMN);
+  const position = gapList.icbPosition;
+  if (position === undefined) {
+    paragraph(
+      ws,
+      r,
+      'How the practice compares with others in the ICB is added when the monthly ICB report is built.',
+      1,
+      LAST_COLUMN,
+      { italic: true },
+    );
+    r += 2;
+  } else {
+    r = writeKpiTable(
+      ws,
+      r,
+      `Compared with other practices in ${position.icbName}`,
+      comparisonKpis(gapList),
+      LAST_COLUMN,
+    );
+  }
+
+  r = writeSectionTable(
+    ws,
+    r,
+    {
+      heading: 'Who to contact first (No preference sheet)',
+      intro: 'Within each priority, patients are listed by surname and forename.',
+      headers: ['Priority', 'Patients who are…'],
+      rows: (Object.entries(TIER_MEANINGS) as [string, string][]).map(([tier, meaning]) => [
+        `Priority ${tier}`,
+        meaning.charAt(0).toUpperCase() + meaning.slice(1),
+      ]),
+    },
+    LAST_COLUMN,
+  );
+  writeSectionTable(
+    ws,
+    r,
+    {
+      heading: 'How to record a preference',
+      intro:
+        'Ask the patient how they would like to be contacted; do not assume. Menu names and wording may differ by version and local set-up: if you cannot find the option, ask your clinical system trainer.',
+      headers: ['Clinical system', 'Steps'],
+      rows: systemsFirst(gapList.clinicalSystem).map(({ system, steps }) => [
+        system,
+        steps.map((step, i) => `${i + 1}. ${step}`).join('\n'),
+      ]),
+    },
+    LAST_COLUMN,
+  );
+  ws.commit();
+}
+
+/** The practice's own system first. */
+function systemsFirst(clinicalSystem: string): typeof HOW_TO_RECORD {
+  const own = clinicalSystem.toLowerCase().replaceAll(' ', '');
+  return [...HOW_TO_RECORD].sort(
+    (a, b) =>
+      Number(b.system.toLowerCase().replaceAll(' ', '') === own) -
+      Number(a.system.toLowerCase().replaceAll(' ', '') === own),
+  );
+}
+
+function practiceKpis(gapList: GapList): Kpi[] {
+  const m = gapList.metrics;
+  const low = roundMetric(m.no_preference_ci_low, 'pct');
+  const high = roundMetric(m.no_preference_ci_high, 'pct');
+  const pct = (value: number | undefined, of: string) => {
+    const rounded = roundMetric(value, 'pct');
+    return rounded === undefined ? '' : ` That is ${rounded.toFixed(1)}% of ${of}.`;
+  };
+  const byProblem = (problem: keyof typeof CONTACT_PROBLEMS) =>
+    gapList.fixContactDetails.filter((f) => f.problem === problem).length;
+  return [
+    {
+      label: 'Registered patients',
+      value: metricCell(m.registered, 'count'),
+      numFmt: NUM_FMT.count,
+      note: 'Patients in the export with a valid NHS number, each counted once.',
+    },
+    {
+      label: 'Patients with no recorded preference',
+      value: metricCell(m.no_preference, 'count'),
+      numFmt: NUM_FMT.count,
+      note: 'All listed on the No preference sheet, most important first.',
+    },
+    {
+      label: '% with no recorded preference',
+      value: metricCell(m.no_preference_pct, 'pct'),
+      numFmt: NUM_FMT.pct,
+      note:
+        low === undefined || high === undefined
+          ? 'Lower is better.'
+          : `95% confidence interval ${low.toFixed(1)}% to ${high.toFixed(1)}%. Lower is better.`,
+    },
+    {
+      label: 'On a QOF register, no preference',
+      value: metricCell(m.qof_no_preference, 'count'),
+      numFmt: NUM_FMT.count,
+      note: `These patients are invited for QOF reviews: contact them first.${pct(m.qof_no_preference_pct, 'QOF patients')}`,
+    },
+    {
+      label: 'Accessible Information Standard need, no preference',
+      value: metricCell(m.ais_need_no_preference, 'count'),
+      numFmt: NUM_FMT.count,
+      note: 'They have a recorded communication need, so a default SMS may not work for them.',
+    },
+    {
+      label: 'Aged 16 or over, no preference',
+      value: metricCell(m.adults_no_preference, 'count'),
+      numFmt: NUM_FMT.count,
+      note: `Patients old enough to choose for themselves.${pct(m.adults_no_preference_pct, 'patients aged 16+')}`,
+    },
+    {
+      label: 'Would default to SMS',
+      value: metricCell(m.default_to_sms, 'count'),
+      numFmt: NUM_FMT.count,
+      note: 'No preference, a valid mobile number and SMS consent not withdrawn: they would be texted by default.',
+    },
+    {
+      label: 'Estimated annual SMS cost (£)',
+      value: metricCell(m.est_annual_sms_cost_gbp, 'gbp'),
+      numFmt: NUM_FMT.gbp,
+      note: "Cost of texting QOF patients who would default to SMS for a year of invitations: an estimate using the ICB's assumptions.",
+    },
+    {
+      label: 'Contact details to fix',
+      value: gapList.fixContactDetails.length,
+      numFmt: NUM_FMT.count,
+      note:
+        `On the Fix contact details sheet: ${byProblem('sms_no_mobile')} prefer SMS but have no valid mobile, ` +
+        `${byProblem('email_no_address')} prefer email but have no valid address, ` +
+        `${byProblem('sms_dissent')} prefer SMS but have withdrawn SMS consent.`,
+    },
+  ];
+}
+
+function comparisonKpis(gapList: GapList): Kpi[] {
+  const m = gapList.metrics;
+  const position = gapList.icbPosition;
+  const kpis: Kpi[] = [
+    {
+      label: 'Your % with no recorded preference',
+      value: metricCell(m.no_preference_pct, 'pct'),
+      numFmt: NUM_FMT.pct,
+      note: 'As above.',
+    },
+    {
+      label: 'ICB median % with no recorded preference',
+      value: metricCell(position?.medianNoPreferencePct, 'pct'),
+      numFmt: NUM_FMT.pct,
+      note: `Half of the ${position?.reportingPractices ?? ''} practices that reported this month are above this figure and half below.`,
+    },
+    {
+      label: 'Your decile',
+      value: metricCell(m.decile, 'count'),
+      numFmt: NUM_FMT.integer,
+      note: '1 = among the tenth of practices with the fewest gaps, 10 = among the tenth with the most.',
+    },
+  ];
+  if (m.funnel_flag !== undefined) {
+    kpis.push({
+      label: 'Compared with the ICB average, allowing for practice size',
+      value: funnelFlagLabel(m.funnel_flag) ?? null,
+      note:
+        `From the ICB funnel plot: ${FUNNEL_FLAG_LABELS[m.funnel_flag as FunnelFlag]?.meaning ?? m.funnel_flag}. ` +
+        'A "High outlier" has more gaps than chance would explain.',
+    });
+  }
+  if (m.change_pct_points !== undefined) {
+    kpis.push({
+      label: 'Change since last month (percentage points)',
+      value: metricCell(m.change_pct_points, 'pct'),
+      numFmt: NUM_FMT.change,
+      note: 'A minus sign means the gap is closing.',
+    });
+  }
+  return kpis;
+}

@@ -1,0 +1,46 @@
+import type { Worksheet } from 'exceljs';
+import type { CellData } from './metric-cell';
+import { font, outlineCells, paragraph, sectionHeading, styleHeaderRow } from './sheet-style';
+
+/** One headline number with its label and a plain-English note. */
+export interface Kpi {
+  label: string;
+  value: CellData;
+  numFmt?: string;
+  note: string;
+}
+
+/**
+ * A headed "Measure | Value | What it means" table: label in column A, the value (bold) in B,
+ * the note merged from C to `lastColumn`. Returns the first free row after a blank line.
+ */
+export function writeKpiTable(
+  ws: Worksheet,
+  headingRow: number,
+  heading: string,
+  kpis: readonly Kpi[],
+  lastColumn: number,
+): number {
+  sectionHeading(ws, headingRow, heading, lastColumn);
+  const headerRow = headingRow + 1;
+  const header = ws.getRow(headerRow);
+  header.values = ['Measure', 'Value', 'What it means'];
+  if (lastColumn > 3) ws.mergeCells(headerRow, 3, headerRow, lastColumn);
+  styleHeaderRow(header, 1, lastColumn);
+  header.getCell(3).alignment = { horizontal: 'left', vertical: 'middle' };
+  kpis.forEach((kpi, i) => {
+    const r = headerRow + 1 + i;
+    const row = ws.getRow(r);
+    row.getCell(1).value = kpi.label;
+    row.getCell(1).alignment = { vertical: 'top', wrapText: true };
+    const value = row.getCell(2);
+    value.value = kpi.value;
+    value.font = font({ bold: true, size: 12 });
+    value.alignment = { horizontal: 'right', vertical: 'top' };
+    if (kpi.numFmt !== undefined) value.numFmt = kpi.numFmt;
+    paragraph(ws, r, kpi.note, 3, lastColumn);
+  });
+  const lastRow = headerRow + kpis.length;
+  outlineCells(ws, headerRow, lastRow, 1, lastColumn);
+  return lastRow + 2;
+}

@@ -1,0 +1,43 @@
+import { type PracticeMetrics, TIDY_COLUMNS } from '../core/report/tidy-columns';
+import { DECIMALS, roundMetric } from './rounding';
+import { spreadsheetSafeText } from './spreadsheet-safe-text';
+
+const HEADER_LINE = TIDY_COLUMNS.map((c) => c.column).join(',');
+
+/**
+ * The tidy CSV of SPEC §4.3 (`practice-metrics-YYYY-MM.csv`): exactly the TIDY_COLUMNS in order,
+ * a header row, one row per practice, comma-separated, `\n` line ends, UTF-8 without a BOM (the
+ * header is ASCII, so Excel and Power BI read it either way).
+ *
+ * Numbers are rounded by the shared rules (so they equal the workbooks) and written with their
+ * fixed number of decimals (`12.0`, `3.50`); undefined is an empty field; text is made safe for
+ * spreadsheets and quoted per RFC 4180 where needed.
+ */
+export function renderTidyCsv(rows: readonly PracticeMetrics[]): string {
+  const lines: string[] = [HEADER_LINE];
+  for (const row of rows) {
+    const fields: string[] = [];
+    for (const { column, format } of TIDY_COLUMNS) {
+      const value = row[column];
+      if (value === undefined) fields.push('');
+      else if (typeof value === 'number') {
+        if (format === 'text' || format === 'date') fields.push(String(value));
+        else {
+          const rounded = roundMetric(value, format);
+          fields.push(rounded === undefined ? '' : rounded.toFixed(DECIMALS[format]));
+        }
+      } else fields.push(csvField(spreadsheetSafeText(value)));
+    }
+    lines.push(fields.join(','));
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** RFC 4180: a field holding a comma, quote or line break is quoted, with quotes doubled. */
+function csvField(text: string): string {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 44 || c === 34 || c === 10 || c === 13) return `"${text.replaceAll('"', '""')}"`;
+  }
+  return text;
+}

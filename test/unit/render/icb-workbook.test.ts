@@ -1,0 +1,443 @@
+import ExcelJS from 'exceljs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { renderIcbWorkbook } from '../../../lambdas/render/icb-workbook';
+import { allCells, loadWorkbook, periodReportFixture } from './fixtures';
+
+const { ValueType } = ExcelJS;
+
+let workbook: ExcelJS.Workbook;
+
+beforeAll(async () => {
+  workbook = await loadWorkbook(await renderIcbWorkbook(periodReportFixture()));
+});
+
+function sheet(name: string): ExcelJS.Worksheet {
+  const ws = workbook.getWorksheet(name);
+  if (ws === undefined) throw new Error(`no sheet named ${name}`);
+  return ws;
+}
+
+/** Values of one column over a run of rows. */
+function columnValues(ws: ExcelJS.Worksheet, column: string, fromRow: number, toRow: number): unknown[] {
+  const values: unknown[] = [];
+  for (let r = fromRow; r <= toRow; r++) values.push(ws.getCell(`${column}${r}`).value);
+  return values;
+}
+
+/** The first cell whose text is exactly `text`. */
+function findCell(ws: ExcelJS.Worksheet, text: string): ExcelJS.Cell {
+  let found: ExcelJS.Cell | undefined;
+  ws.eachRow((row) => {
+    row.eachCell((cell) => {
+      if (found === undefined && cell.value === text) found = cell;
+    });
+  });
+  if (found === undefined) throw new Error(`no cell with "${text}" on ${ws.name}`);
+  return found;
+}
+
+describe('renderIcbWorkbook', () => {
+  it('has the seven sheets of SPEC §4.1 in order', () => {
+    expect(workbook.worksheets.map((ws) => ws.name)).toEqual([
+      'Summary',
+      'Practices',
+      'Trend',
+      'Methods',
+      'Registers',
+      'Data quality',
+      'Definitions',
+    ]);
+  });
+
+  it('names pcm-reporter as the creator and titles the workbook with the ICB and month', () => {
+    expect(workbook.creator).toBe('pcm-reporter');
+    expect(workbook.title).toBe('Patient communication preferences: NHS Example ICB, October 2026');
+  });
+
+  it('holds no formula in any cell, and formula-like text stays text', () => {
+    const cells = allCells(workbook);
+    expect(cells.filter(({ cell }) => cell.type === ValueType.Formula || cell.formula !== undefined)).toEqual([]);
+    const injected = cells.filter(({ cell }) => typeof cell.value === 'string' && /^[=+\-@]/.test(cell.value));
+    expect(injected.map(({ sheet: name }) => name)).toEqual(
+      expect.arrayContaining(['Practices', 'Methods', 'Registers', 'Data quality']),
+    );
+    for (const { cell } of injected) expect(cell.type).toBe(ValueType.String);
+  });
+
+  it('contains no NHS number anywhere (aggregate data only)', () => {
+    const nhsLike = /\b\d{3} ?\d{3} ?\d{4}\b/;
+    const hits = allCells(workbook).filter(({ cell }) => {
+      const value = cell.value;
+      if (typeof value === 'number') return value >= 1e9 && value < 1e10;
+      return typeof value === 'string' && nhsLike.test(value);
+    });
+    expect(hits.map(({ sheet: name, address }) => `${name}!${address}`)).toEqual([]);
+  });
+
+  describe('Summary', () => {
+    it('titles the sheet with the ICB name and the month written out', () => {
+      expect(sheet('Summary').getCell('A1').value).toBe(
+        'Patient communication preferences: NHS Example ICB, October 2026',
+      );
+    });
+
+    it.each([
+      { address: 'B6', label: 'Patients registered at reporting practices', value: 3040, numFmt: '#,##0' },
+      { address: 'B7', label: 'Patients with no recorded communication preference', value: 499, numFmt: '#,##0' },
+      { address: 'B8', label: '% with no recorded preference', value: 16.4, numFmt: '0.0"%"' },
+      { address: 'B9', label: 'Patients who would default to SMS', value: 251, numFmt: '#,##0' },
+      { address: 'B10', label: 'Estimated annual SMS cost (£)', value: 3.55, numFmt: '"£"#,##0.00' },
+      { address: 'B12', label: 'Median practice % with no recorded preference', value: 12.4, numFmt: '0.0"%"' },
+      { address: 'B13', label: 'Practices well above the ICB average (high outliers)', value: 1, numFmt: '#,##0' },
+    ])('shows "$label" as $value', ({ address, label, value, numFmt }) => {
+      const ws = sheet('Summary');
+      const cell = ws.getCell(address);
+      expect(ws.getCell(`A${cell.row}`).value).toBe(label);
+      expect(cell.value).toBe(value);
+      expect(cell.numFmt).toBe(numFmt);
+    });
+
+    it('gives the 95% confidence interval next to the ICB percentage', () => {
+      expect(sheet('Summary').getCell('C8').value).toBe('95% confidence interval 15.1% to 17.8%. Lower is better.');
+    });
+
+    it('says how many practices reported out of how many expected', () => {
+      const ws = sheet('Summary');
+      expect(ws.getCell('A11').value).toBe('Practices that sent an export this month');
+      expect(ws.getCell('B11').value).toBe('3 of 5');
+      expect(ws.getCell('C11').value).toBe(
+        'No export ever: 1; no export this month: 1; not in the practice directory: 0. See Data quality.',
+      );
+    });
+
+    it('lists the worst practices first, reporting practices only, with rounded numbers', () => {
+      const ws = sheet('Summary');
+      expect(columnValues(ws, 'A', 17, 20)).toEqual([
+        '1. =HYPERLINK("http://example.com","Hilltop") (D83002)',
+        '2. Riverside Surgery (D83001)',
+        '3. Little Lane Practice (D83004)',
+        null,
+      ]);
+      expect(columnValues(ws, 'B', 17, 19)).toEqual([25, 12.4, 5]);
+      expect(columnValues(ws, 'C', 17, 19)).toEqual(['22.4% to 27.8%', '11.0% to 13.9%', '1.4% to 16.5%']);
+      expect(columnValues(ws, 'F', 17, 19)).toEqual(['High outlier', 'High warning', 'Within expected range']);
+      expect(columnValues(ws, 'G', 17, 19)).toEqual([-2.3, 0.1, null]);
+      expect(ws.getCell('G17').numFmt).toBe('+0.0;-0.0;0.0');
+    });
+
+    it('reserves a labelled block for the funnel plot and the trend chart', () => {
+      const ws = sheet('Summary');
+      expect(ws.getCell('A28').value).toBe('Charts');
+      expect(String(ws.getCell('A29').value)).toMatch(/^Funnel plot/);
+      expect(String(ws.getCell('D29').value)).toMatch(/^Trend/);
+      expect(ws.getCell('C46').isMerged).toBe(true);
+    });
+
+    it('ends with a plain-English reading guide', () => {
+      const ws = sheet('Summary');
+      expect(ws.getCell('A48').value).toBe('How to read this report');
+      expect(String(ws.getCell('A49').value)).toMatch(/^1\. What it shows\./);
+      expect(String(ws.getCell('A51').value)).toContain('"High outlier" (above the 99.8% limit)');
+    });
+  });
+
+  describe('Practices', () => {
+    it('uses the friendly headers of the tidy columns', () => {
+      const ws = sheet('Practices');
+      expect(ws.getCell('A1').value).toBe('Period');
+      expect(ws.getCell('B1').value).toBe('Practice code (ODS)');
+      expect(ws.getCell('I1').value).toBe('% no preference');
+      expect(ws.getCell('AM1').value).toBe('Funnel flag');
+      expect(ws.getCell('AO1').value).toBe('Est. annual SMS cost (£)');
+      expect(ws.getCell('AP1').value).toBeNull();
+      expect(ws.getCell('I1').alignment?.wrapText).toBe(true);
+    });
+
+    it('sorts practices worst first, practices without an export last', () => {
+      expect(columnValues(sheet('Practices'), 'B', 2, 6)).toEqual(['D83002', 'D83001', 'D83004', 'D83003', 'D83005']);
+    });
+
+    it.each([
+      { address: 'G3', value: 2000, numFmt: '#,##0' },
+      { address: 'I3', value: 12.4, numFmt: '0.0"%"' },
+      { address: 'J3', value: 11, numFmt: '0.0"%"' },
+      { address: 'K3', value: 13.9, numFmt: '0.0"%"' },
+      { address: 'AK3', value: 5, numFmt: '0' },
+      { address: 'AL3', value: 1.96, numFmt: '0.00' },
+      { address: 'AN3', value: 0.1, numFmt: '+0.0;-0.0;0.0' },
+      { address: 'AO3', value: 2, numFmt: '"£"#,##0.00' },
+      { address: 'AN2', value: -2.3, numFmt: '+0.0;-0.0;0.0' },
+      { address: 'V4', value: 6.7, numFmt: '0.0"%"' },
+    ])('holds $value in $address, rounded as in the CSV, with format $numFmt', ({ address, value, numFmt }) => {
+      const cell = sheet('Practices').getCell(address);
+      expect(cell.value).toBe(value);
+      expect(cell.numFmt).toBe(numFmt);
+    });
+
+    it('writes the extract date as a real date shown day first', () => {
+      const cell = sheet('Practices').getCell('F3');
+      expect(cell.type).toBe(ValueType.Date);
+      expect((cell.value as Date).getTime()).toBe(Date.UTC(2026, 9, 15));
+      expect(cell.numFmt).toBe('dd/mm/yyyy');
+    });
+
+    it('leaves every metric of a practice without an export blank', () => {
+      const ws = sheet('Practices');
+      expect(ws.getCell('C5').value).toBe('Meadow View Medical Centre');
+      const row = ws.getRow(5);
+      for (let c = 6; c <= 41; c++) expect(row.getCell(c).value).toBeNull();
+    });
+
+    it('keeps the formula-like practice name as a string cell', () => {
+      const cell = sheet('Practices').getCell('C2');
+      expect(cell.value).toBe('=HYPERLINK("http://example.com","Hilltop")');
+      expect(cell.type).toBe(ValueType.String);
+      expect(sheet('Practices').getCell('D2').value).toBe('-South PCN');
+    });
+
+    it('shows ICB totals below the practices, outside the filter range', () => {
+      const ws = sheet('Practices');
+      expect(ws.getRow(7).values).toEqual([]);
+      expect(ws.getCell('B8').value).toBe('ICB total');
+      expect(ws.getCell('C8').value).toBe('NHS Example ICB');
+      expect(ws.getCell('G8').value).toBe(3040);
+      expect(ws.getCell('I8').value).toBe(16.4);
+      expect(ws.getCell('AO8').value).toBe(3.55);
+    });
+
+    it('freezes the header row and the practice columns', () => {
+      expect(sheet('Practices').views[0]).toMatchObject({ state: 'frozen', xSplit: 3, ySplit: 1 });
+    });
+
+    it('puts an autofilter on the header over the practice rows', () => {
+      expect(sheet('Practices').autoFilter).toBe('A1:AO6');
+    });
+
+    it('colours % no preference, the funnel flags and the change', () => {
+      const formats = (
+        sheet('Practices') as unknown as { conditionalFormattings: { ref: string; rules: { type: string }[] }[] }
+      ).conditionalFormattings;
+      expect(formats.map((f) => [f.ref, f.rules[0]?.type])).toEqual([
+        ['I2:I6', 'colorScale'],
+        ['AM2:AM6', 'containsText'],
+        ['AN2:AN6', 'cellIs'],
+      ]);
+    });
+
+    it('prints landscape with the header row repeated', () => {
+      expect(sheet('Practices').pageSetup).toMatchObject({ orientation: 'landscape', printTitlesRow: '1:1' });
+    });
+  });
+
+  describe('Trend', () => {
+    it('has a column per period, written as short months', () => {
+      expect(sheet('Trend').getRow(2).values).toEqual([
+        undefined,
+        'Practice code',
+        'Practice name',
+        'Aug 2026',
+        'Sep 2026',
+        'Oct 2026',
+      ]);
+    });
+
+    it('shows the ICB first, then practices worst first by the latest month', () => {
+      const ws = sheet('Trend');
+      expect(columnValues(ws, 'A', 3, 7)).toEqual(['ICB total', 'D83002', 'D83001', 'D83004', 'D83003']);
+      expect(columnValues(ws, 'C', 3, 3)).toEqual([17.2]);
+      expect(columnValues(ws, 'E', 3, 7)).toEqual([16.4, 25, 12.4, 5, null]);
+      expect(columnValues(ws, 'D', 4, 7)).toEqual([27.3, 12.3, null, 15]);
+      expect(ws.getCell('E5').numFmt).toBe('0.0"%"');
+    });
+  });
+
+  describe('Methods', () => {
+    it('shows the share of each category for the ICB and each practice', () => {
+      const ws = sheet('Methods');
+      expect(ws.getRow(2).values).toEqual([
+        undefined,
+        'Practice code',
+        'Practice name',
+        'Registered patients',
+        '% SMS',
+        '% email',
+        '% letter',
+        '% telephone',
+        '% NHS App',
+        '% other method',
+        '% declined contact',
+        '% no preference recorded',
+        '% unrecognised value',
+      ]);
+      // ICB: 1320 / 3040 = 43.42%; 499 / 3040 = 16.41%.
+      expect(ws.getCell('A3').value).toBe('ICB total');
+      expect(ws.getCell('D3').value).toBe(43.4);
+      expect(ws.getCell('K3').value).toBe(16.4);
+      // Riverside (second, worst first): 900 / 2000, 23 / 2000, 30 / 2000.
+      expect(ws.getCell('A5').value).toBe('D83001');
+      expect([ws.getCell('D5').value, ws.getCell('J5').value, ws.getCell('L5').value]).toEqual([45, 1.2, 1.5]);
+      expect(ws.getCell('D5').numFmt).toBe('0.0"%"');
+      // A practice without an export: no shares.
+      expect(ws.getCell('A7').value).toBe('D83003');
+      expect(ws.getCell('D7').value).toBeNull();
+    });
+  });
+
+  describe('Registers', () => {
+    it('shows ICB counts and % without preference per QOF register, then each reporting practice', () => {
+      const ws = sheet('Registers');
+      expect(ws.getCell('C2').value).toBe('DM\nDiabetes mellitus');
+      expect(ws.getCell('D2').value).toBe('HYP\nHypertension');
+      expect([ws.getCell('C3').value, ws.getCell('C4').value, ws.getCell('C5').value]).toEqual([400, 50, 12.5]);
+      // 70 / 600 = 11.67%.
+      expect(ws.getCell('D5').value).toBe(11.7);
+      expect(ws.getCell('D5').numFmt).toBe('0.0"%"');
+      expect(columnValues(ws, 'A', 6, 9)).toEqual(['D83002', 'D83001', 'D83004', null]);
+      // Hilltop 18 / 140 = 12.86%, 28 / 180 = 15.56%; Riverside 30 / 250, 40 / 400; Little Lane 2 / 10, 2 / 20.
+      expect(columnValues(ws, 'C', 6, 8)).toEqual([12.9, 12, 20]);
+      expect(columnValues(ws, 'D', 6, 8)).toEqual([15.6, 10, 10]);
+    });
+  });
+
+  describe('Data quality', () => {
+    it('lists stale and missing practices with the date of the last export', () => {
+      const ws = sheet('Data quality');
+      const stale = findCell(ws, 'Stale: no export this month');
+      expect(ws.getCell(stale.row, 1).value).toBe('D83003');
+      const lastExport = ws.getCell(stale.row, 4);
+      expect((lastExport.value as Date).getTime()).toBe(Date.UTC(2026, 8, 14));
+      expect(lastExport.numFmt).toBe('dd/mm/yyyy');
+      expect(ws.getCell(findCell(ws, 'Missing: no export ever received').row, 1).value).toBe('D83005');
+    });
+
+    it('lists rejected rows by reason per practice, with what the reason means', () => {
+      const ws = sheet('Data quality');
+      const heading = findCell(ws, 'Rejected rows by reason');
+      const first = ws.getRow(Number(heading.row) + 3);
+      expect([first.getCell(1).value, first.getCell(2).value, first.getCell(3).value, first.getCell(4).value]).toEqual([
+        'D83001',
+        'Riverside Surgery',
+        'invalid_nhs_number',
+        6,
+      ]);
+      expect(String(first.getCell(5).value)).toMatch(/^NHS number is not 10 digits/);
+    });
+
+    it('keeps an unrecognised value that looks like a formula as text', () => {
+      const cell = findCell(sheet('Data quality'), '=1+1');
+      expect(cell.type).toBe(ValueType.String);
+      expect(sheet('Data quality').getCell(cell.row, 3).value).toBe(3);
+    });
+
+    it('lists quarantined files with their reason, time and how to fix them', () => {
+      const ws = sheet('Data quality');
+      const row = ws.getRow(Number(findCell(ws, 'exports/broken.csv').row));
+      expect([row.getCell(2).value, row.getCell(3).value]).toEqual(['no_header', '16/10/2026, 10:30']);
+      expect(row.getCell(4).value).toBe(
+        'No NHS number column found. Expected a header such as "NHS Number" or "NHS No".',
+      );
+    });
+
+    it('lists ingested files with skipped lines, ignored columns and notes', () => {
+      const ws = sheet('Data quality');
+      const row = ws.getRow(Number(findCell(ws, 'exports/D83001_2026-10-15.csv').row));
+      expect(row.values).toEqual([
+        undefined,
+        'exports/D83001_2026-10-15.csv',
+        'D83001',
+        0,
+        3,
+        1,
+        'Usual GP',
+        'Extract date in the column (2026-10-15) differs from the file name (2026-10-14); the column was used.',
+      ]);
+    });
+  });
+
+  describe('Definitions', () => {
+    it('defines every tidy column', () => {
+      const ws = sheet('Definitions');
+      const csvColumns = new Set<unknown>();
+      ws.eachRow((row) => {
+        csvColumns.add(row.getCell(2).value);
+      });
+      for (const column of ['period', 'no_preference_ci_low', 'funnel_z', 'funnel_flag', 'est_annual_sms_cost_gbp']) {
+        expect(csvColumns).toContain(column);
+      }
+      expect(String(ws.getCell(findCell(ws, 'funnel_flag').row, 3).value)).toContain('high_outlier');
+    });
+
+    it('explains the funnel method, the QOF and 16+ cohorts and the SMS cost assumptions', () => {
+      const ws = sheet('Definitions');
+      const text = (term: string) => String(ws.getCell(findCell(ws, term).row, 2).value);
+      expect(text('Funnel plot and flags')).toContain('Spiegelhalter');
+      expect(text('Funnel plot and flags')).toContain('Winsorised at their 10th and 90th percentiles');
+      expect(text('Funnel plot and flags')).toContain('99.8%');
+      expect(text('QOF cohort')).toContain('STIA stroke and TIA');
+      expect(text('The 16+ rule')).toContain('16 or more');
+      expect(text('SMS cost estimate')).toMatch(
+        /^QOF patients who would default to SMS × 2 invitation\(s\) per year × 1 SMS/,
+      );
+      expect(text('SMS cost estimate')).toContain('£0.025 per fragment');
+      expect(text('Data sources')).toContain('SystmOne or EMIS Web');
+    });
+
+    it('does not mention suppression in a copy that is not suppressed', () => {
+      expect(allCells(workbook).some(({ cell }) => cell.value === 'Small-number suppression')).toBe(false);
+    });
+  });
+});
+
+describe('renderIcbWorkbook for a shareable copy with small numbers suppressed', () => {
+  let suppressed: ExcelJS.Workbook;
+
+  beforeAll(async () => {
+    suppressed = await loadWorkbook(await renderIcbWorkbook(periodReportFixture({ suppressSmallNumbers: true })));
+  });
+
+  it('shows counts from 1 to 7 as * and blanks the percentages that depend on them', () => {
+    const ws = suppressed.getWorksheet('Practices');
+    // Little Lane (row 4): 40 registered, 2 with no preference.
+    expect(ws?.getCell('B4').value).toBe('D83004');
+    expect(ws?.getCell('G4').value).toBe(40);
+    expect(ws?.getCell('H4').value).toBe('*');
+    expect(ws?.getCell('I4').value).toBeNull();
+    expect(ws?.getCell('AK4').value).toBe(1);
+    // Riverside is unaffected apart from its small dq counts.
+    expect(ws?.getCell('I3').value).toBe(12.4);
+    expect(ws?.getCell('AD3').value).toBe('*');
+  });
+
+  it('blanks register percentages built on small counts', () => {
+    const ws = suppressed.getWorksheet('Registers');
+    expect(ws?.getCell('A8').value).toBe('D83004');
+    expect(ws?.getCell('C8').value).toBeNull();
+    expect(ws?.getCell('C6').value).toBe(12.9);
+  });
+
+  it('explains the suppression on the Definitions sheet', () => {
+    const ws = suppressed.getWorksheet('Definitions');
+    expect(ws).toBeDefined();
+    let note: unknown;
+    ws?.eachRow((row) => {
+      if (row.getCell(1).value === 'Small-number suppression') note = row.getCell(2).value;
+    });
+    expect(String(note)).toContain('counts from 1 to 7 are shown as *');
+  });
+});
+
+describe('renderIcbWorkbook for a month with no reporting practice', () => {
+  it('still renders every sheet', async () => {
+    const report = periodReportFixture({
+      practices: [],
+      registers: [],
+      trend: { periods: ['2026-10'], icb: [undefined], practices: [] },
+      medianNoPreferencePct: undefined,
+      completeness: { reporting: 0, expected: 0, missing: [], stale: [], notInDirectory: [] },
+    });
+    const empty = await loadWorkbook(await renderIcbWorkbook(report));
+    expect(empty.worksheets).toHaveLength(7);
+    expect(empty.getWorksheet('Summary')?.getCell('A17').value).toBe('No practice sent an export this month.');
+    expect(empty.getWorksheet('Summary')?.getCell('B13').value).toBe('n/a');
+  });
+});
