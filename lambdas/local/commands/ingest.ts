@@ -1,0 +1,27 @@
+import { resolve } from 'node:path';
+import { Command } from 'commander';
+import { loadLocalConfig } from '../local-config';
+import { withLocalSession } from '../local-session';
+import { listExportFiles } from '../list-export-files';
+import { printProgress } from '../print-run';
+import { ingestFiles } from '../run-local';
+
+/** `pcm-report ingest FILE…`: ingest exports into the local store without building reports. */
+export function ingestCommand(): Command {
+  return new Command('ingest')
+    .description('Ingest export files (or folders) into the local store; run `report` afterwards')
+    .argument('<files...>', 'export files or folders')
+    .option('--out <dir>', 'output folder whose .state holds the local store', 'out')
+    .option('--config <file>', 'JSON settings (see README)')
+    .action(async (paths: string[], options: { out: string; config?: string }) => {
+      const env = await loadLocalConfig(options.config);
+      const files = (await Promise.all(paths.map((path) => listExportFiles(resolve(path))))).flat();
+      await withLocalSession(resolve(options.out), env, async (session) => {
+        const summary = await ingestFiles(session, files, printProgress);
+        process.stdout.write(
+          `Ingested ${summary.exports} file(s) into ${options.out}/.state; ${summary.quarantined.length} quarantined. ` +
+            `Next: pcm-report report --period YYYY-MM --out ${options.out}\n`,
+        );
+      });
+    });
+}

@@ -1,0 +1,125 @@
+import { mkdir } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, ResourceNotFoundException } from '@aws-sdk/client-dynamodb';
+import { CreateBucketCommand, HeadBucketCommand, S3Client } from '@aws-sdk/client-s3';
+import dynalite from 'dynalite';
+import S3rver from 's3rver';
+import { BY_PERIOD_INDEX } from '../adapters/dynamo-table';
+
+/** Names used in local mode (3+ characters, as the servers require). */
+export const LOCAL_NAMES = {
+  exportsBucket: 'pcm-exports',
+  reportsBucket: 'pcm-reports',
+  tableName: 'pcm-reporter',
+  region: 'eu-west-2',
+} as const;
+
+export interface LocalServers {
+  s3Endpoint: string;
+  dynamoEndpoint: string;
+  /** Environment the handlers read, pointing at these servers. */
+  env: Record<string, string>;
+  close(): Promise<void>;
+}
+
+const CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
+
+/**
+ * Starts S3- and DynamoDB-compatible servers in this process on loopback (port 0), with their
+ * stores under `stateDir` (or in memory), and creates the buckets and table if they are new.
+ */
+export async function startLocalServers(stateDir: string | undefined): Promise<LocalServers> {
+  let dynamoPath: string | undefined;
+  let s3Path: string;
+  if (stateDir) {
+    dynamoPath = join(stateDir, 'dynamodb');
+    s3Path = join(stateDir, 's3');
+    await mkdir(dynamoPath, { recursive: true });
+    await mkdir(s3Path, { recursive: true });
+  } else {
+    s3Path = join((await import('node:os')).tmpdir(), `pcm-s3-${process.pid}-${Date.now()}`);
+  }
+
+  const dynamo = dynalite({ path: dynamoPath, createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
+  await new Promise<void>((resolve, reject) => {
+    dynamo.once('error', reject);
+    dynamo.listen(0, '127.0.0.1', () => resolve());
+  });
+  const s3 = new S3rver({ port: 0, address: '127.0.0.1', silent: true, directory: s3Path });
+  const s3Address = (await s3.run()) as AddressInfo;
+
+  const dynamoEndpoint = `http://127.0.0.1:${(dynamo.address() as AddressInfo).port}`;
+  const s3Endpoint = `http://127.0.0.1:${s3Address.port}`;
+  await createBuckets(s3Endpoint);
+  await createTable(dynamoEndpoint);
+
+  return {
+    s3Endpoint,
+    dynamoEndpoint,
+    env: {
+      AWS_REGION: LOCAL_NAMES.region,
+      AWS_ACCESS_KEY_ID: CREDENTIALS.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: CREDENTIALS.secretAccessKey,
+      S3_ENDPOINT: s3Endpoint,
+      S3_FORCE_PATH_STYLE: 'true',
+      DYNAMODB_ENDPOINT: dynamoEndpoint,
+      TABLE_NAME: LOCAL_NAMES.tableName,
+      EXPORTS_BUCKET: LOCAL_NAMES.exportsBucket,
+      REPORTS_BUCKET: LOCAL_NAMES.reportsBucket,
+    },
+    async close() {
+      await s3.close();
+      await new Promise<void>((resolve) => dynamo.close(() => resolve()));
+    },
+  };
+}
+
+async function createBuckets(endpoint: string): Promise<void> {
+  const client = new S3Client({ region: LOCAL_NAMES.region, endpoint, forcePathStyle: true, credentials: CREDENTIALS });
+  for (const bucket of [LOCAL_NAMES.exportsBucket, LOCAL_NAMES.reportsBucket]) {
+    try {
+      await client.send(new HeadBucketCommand({ Bucket: bucket }));
+    } catch {
+      await client.send(new CreateBucketCommand({ Bucket: bucket }));
+    }
+  }
+  client.destroy();
+}
+
+/** The same keys and GSI as the deployed table (lib/constructs), so queries behave alike. */
+async function createTable(endpoint: string): Promise<void> {
+  const client = new DynamoDBClient({ region: LOCAL_NAMES.region, endpoint, credentials: CREDENTIALS });
+  try {
+    await client.send(new DescribeTableCommand({ TableName: LOCAL_NAMES.tableName }));
+  } catch (error) {
+    if (!(error instanceof ResourceNotFoundException)) throw error;
+    await client.send(
+      new CreateTableCommand({
+        TableName: LOCAL_NAMES.tableName,
+        BillingMode: 'PAY_PER_REQUEST',
+        AttributeDefinitions: [
+          { AttributeName: 'pk', AttributeType: 'S' },
+          { AttributeName: 'sk', AttributeType: 'S' },
+          { AttributeName: 'gsi1pk', AttributeType: 'S' },
+          { AttributeName: 'gsi1sk', AttributeType: 'S' },
+        ],
+        KeySchema: [
+          { AttributeName: 'pk', KeyType: 'HASH' },
+          { AttributeName: 'sk', KeyType: 'RANGE' },
+        ],
+        GlobalSecondaryIndexes: [
+          {
+            IndexName: BY_PERIOD_INDEX,
+            KeySchema: [
+              { AttributeName: 'gsi1pk', KeyType: 'HASH' },
+              { AttributeName: 'gsi1sk', KeyType: 'RANGE' },
+            ],
+            Projection: { ProjectionType: 'ALL' },
+          },
+        ],
+      }),
+    );
+  }
+  client.destroy();
+}

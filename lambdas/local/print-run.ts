@@ -1,0 +1,51 @@
+import { relative } from 'node:path';
+import { monthName } from '../core/period';
+import type { LocalRunSummary, ProgressEvent } from './run-local';
+
+const number = new Intl.NumberFormat('en-GB');
+
+/** One line per step, on stderr, so stdout stays the summary. */
+export function printProgress(event: ProgressEvent, write = (line: string) => process.stderr.write(`${line}\n`)): void {
+  switch (event.kind) {
+    case 'directory':
+      write(`Practice directory: ${event.practices} practices loaded.`);
+      for (const r of event.rejected) write(`  ! line ${r.line}, ${r.field}: ${r.message}`);
+      break;
+    case 'ingest': {
+      const width = String(event.total).length;
+      const position = `[${String(event.index).padStart(width)}/${event.total}]`;
+      const { outcome } = event;
+      if (outcome.status === 'already_ingested') {
+        write(`${position} ${event.file}: already ingested, skipped`);
+        break;
+      }
+      const practices = outcome.practices
+        .map((p) => `${p.practiceCode} ${p.period} (${number.format(p.registered)} patients)${p.snapshot === 'superseded' ? ' older extract, not used' : ''}`)
+        .join(', ');
+      if (practices) write(`${position} ${event.file}: ${practices}`);
+      for (const r of outcome.rejections) write(`${position} ${r.file}: QUARANTINED (${r.reason}) ${r.message}`);
+      break;
+    }
+    case 'report':
+      write(`Report ${event.period}: ${event.reporting} of ${event.expected} practices reported.`);
+      break;
+  }
+}
+
+/** The one-screen summary at the end of `run`. */
+export function printSummary(summary: LocalRunSummary, elapsedMs: number, write = (line: string) => process.stdout.write(`${line}\n`)): void {
+  const here = (path: string) => relative(process.cwd(), path) || '.';
+  write('');
+  write(`Done in ${(elapsedMs / 1000).toFixed(1)} s: ${summary.exports} export file(s), ${summary.practices.length} practices, ${number.format(summary.patients)} patients.`);
+  for (const p of summary.periods) {
+    write(`  ${monthName(p.period)}: ${p.reporting} of ${p.expected} practices reported, ${p.gapLists} gap lists`);
+    write(`    ${here(p.dir)}/icb-report-${p.period}.xlsx`);
+    write(`    ${here(p.dir)}/practice-metrics-${p.period}.csv`);
+    write(`    ${here(p.dir)}/gap-lists/`);
+  }
+  if (summary.quarantined.length > 0) {
+    write(`  ${summary.quarantined.length} file(s) quarantined (kept, with the reason beside them in ${here(summary.outDir)}/quarantine/):`);
+    for (const q of summary.quarantined) write(`    ${q.file}: ${q.reason}. ${q.message}`);
+  }
+  if (summary.periods.length === 0) write('No report was built: no export could be ingested. See the messages above.');
+}

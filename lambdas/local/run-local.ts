@@ -1,0 +1,140 @@
+import { createReadStream } from 'node:fs';
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { type DirectoryRejection, parseDirectoryCsv } from '../core/directory/parse-directory';
+import type { IngestOutcome } from '../pipeline/ingest-export';
+import type { ObjectStore } from '../ports';
+import { type ExportFile, listExportFiles } from './list-export-files';
+import { type LocalSession, withLocalSession } from './local-session';
+import { sqsEventForNewObject } from './s3-event';
+
+export interface LocalRunOptions {
+  exportsDir: string;
+  practicesFile?: string;
+  outDir: string;
+  /** Extra environment (ICB name, SMS assumptions…) from the config file or flags. */
+  env?: Record<string, string>;
+  onProgress?: (event: ProgressEvent) => void;
+}
+
+export type ProgressEvent =
+  | { kind: 'directory'; practices: number; rejected: DirectoryRejection[] }
+  | { kind: 'ingest'; index: number; total: number; file: string; outcome: IngestOutcome }
+  | { kind: 'report'; period: string; reporting: number; expected: number };
+
+export interface PeriodOutput {
+  period: string;
+  dir: string;
+  reporting: number;
+  expected: number;
+  gapLists: number;
+}
+
+export interface IngestSummary {
+  exports: number;
+  practices: string[];
+  patients: number;
+  quarantined: { file: string; reason: string; message: string }[];
+}
+
+export interface LocalRunSummary extends IngestSummary {
+  outDir: string;
+  periods: PeriodOutput[];
+}
+
+/**
+ * Local mode: the deployed pipeline on this machine. Starts the in-process S3/DynamoDB servers
+ * (state in <out>/.state, so re-runs keep history), uploads each export and hands the ingest
+ * handler the event S3 would send, builds every period's report with the report handler, and
+ * copies the outputs to <out>/YYYY-MM/.
+ */
+export async function runLocal(options: LocalRunOptions): Promise<LocalRunSummary> {
+  return withLocalSession(options.outDir, options.env ?? {}, async (session) => {
+    if (options.practicesFile) await importDirectory(session, options.practicesFile, options.onProgress);
+    const ingested = await ingestFiles(session, await listExportFiles(options.exportsDir), options.onProgress);
+    const periods: PeriodOutput[] = [];
+    for (const period of await session.table.listPeriods()) {
+      periods.push(await buildReport(session, period, options.onProgress));
+    }
+    await copyQuarantine(session);
+    return { ...ingested, outDir: options.outDir, periods };
+  });
+}
+
+export async function importDirectory(
+  session: LocalSession,
+  file: string,
+  onProgress?: (event: ProgressEvent) => void,
+): Promise<{ practices: number; rejected: DirectoryRejection[] }> {
+  const { entries, rejected } = parseDirectoryCsv(await readFile(file, 'utf8'));
+  await session.table.upsertPractices(entries);
+  onProgress?.({ kind: 'directory', practices: entries.length, rejected });
+  return { practices: entries.length, rejected };
+}
+
+/** Uploads each file to the exports bucket (under exports/) and invokes the ingest handler for it. */
+export async function ingestFiles(
+  session: LocalSession,
+  files: readonly ExportFile[],
+  onProgress?: (event: ProgressEvent) => void,
+): Promise<IngestSummary> {
+  // Imported late so the handler's clients are created after the environment points at our servers.
+  const ingest = await import('../handlers/ingest');
+  const { config, objects } = session;
+  const practices = new Set<string>();
+  const quarantined: IngestSummary['quarantined'] = [];
+  let patients = 0;
+  for (const [i, file] of files.entries()) {
+    const key = `exports/${file.relativePath}`;
+    const size = (await stat(file.path)).size;
+    await objects.put(config.exportsBucket, key, createReadStream(file.path), 'application/octet-stream');
+    const response = await ingest.handler(sqsEventForNewObject(config.exportsBucket, key, size, ''));
+    if (response.batchItemFailures.length > 0) {
+      throw new Error(`Ingest failed for ${file.relativePath}; see the log above. Nothing else was changed for it.`);
+    }
+    for (const outcome of response.outcomes) {
+      for (const p of outcome.practices) {
+        practices.add(p.practiceCode);
+        if (p.snapshot === 'written') patients += p.registered;
+      }
+      quarantined.push(...outcome.rejections.map(({ file: name, reason, message }) => ({ file: name, reason, message })));
+      onProgress?.({ kind: 'ingest', index: i + 1, total: files.length, file: file.relativePath, outcome });
+    }
+  }
+  return { exports: files.length, practices: [...practices].sort(), patients, quarantined };
+}
+
+/** Invokes the report handler for one period and copies its outputs to <out>/YYYY-MM/. */
+export async function buildReport(
+  session: LocalSession,
+  period: string,
+  onProgress?: (event: ProgressEvent) => void,
+): Promise<PeriodOutput> {
+  const monthlyReport = await import('../handlers/monthly-report');
+  const { config, objects, outDir } = session;
+  const result = await monthlyReport.handler({ period });
+  const dir = join(outDir, period);
+  await copyOut(objects, config.reportsBucket, result.reportKey, join(dir, `icb-report-${period}.xlsx`));
+  await copyOut(objects, config.reportsBucket, result.csvKey, join(dir, `practice-metrics-${period}.csv`));
+  for (const key of result.gapListKeys) {
+    await copyOut(objects, config.reportsBucket, key, join(dir, 'gap-lists', key.split('/').pop() as string));
+  }
+  onProgress?.({ kind: 'report', period, reporting: result.reporting, expected: result.expected });
+  return { period, dir, reporting: result.reporting, expected: result.expected, gapLists: result.gapListKeys.length };
+}
+
+/** Quarantined files and their reasons, copied to <out>/quarantine/ where people can open them. */
+async function copyQuarantine(session: LocalSession): Promise<void> {
+  const bucket = session.config.exportsBucket;
+  for (const key of await session.objects.list(bucket, 'quarantine/')) {
+    await copyOut(session.objects, bucket, key, join(session.outDir, key));
+  }
+}
+
+async function copyOut(objects: ObjectStore, bucket: string, key: string, target: string): Promise<void> {
+  const object = await objects.get(bucket, key);
+  const chunks: Buffer[] = [];
+  for await (const chunk of object.body) chunks.push(Buffer.from(chunk));
+  await mkdir(dirname(target), { recursive: true });
+  await writeFile(target, Buffer.concat(chunks));
+}

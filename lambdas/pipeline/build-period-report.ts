@@ -1,0 +1,122 @@
+import type { PipelineConfig } from '../config';
+import { assemblePeriodReport } from '../core/report/assemble-period-report';
+import type { PeriodReport } from '../core/report/period-report';
+import type { PracticeSnapshot } from '../core/snapshot';
+import type { Logger } from '../logger';
+import type { DirectoryStore, FileRecord, LedgerStore, ObjectStore, SnapshotStore } from '../ports';
+import { renderIcbWorkbook } from '../render/icb-workbook';
+import { renderTidyCsv } from '../render/tidy-csv';
+import { rebuildGapList } from './rebuild-gap-list';
+import { reportKeys, XLSX_TYPE } from './report-keys';
+
+export interface ReportDeps {
+  objects: ObjectStore;
+  snapshots: SnapshotStore;
+  ledger: LedgerStore;
+  directory: DirectoryStore;
+  config: Pick<PipelineConfig, 'reportsBucket' | 'icbName' | 'assumptions' | 'suppressSmallNumbers'>;
+  logger: Logger;
+  now: () => Date;
+}
+
+export interface ReportResult {
+  period: string;
+  reportKey: string;
+  csvKey: string;
+  gapListKeys: string[];
+  /** Practices with an export this period. */
+  practices: string[];
+  reporting: number;
+  expected: number;
+  quarantinedFiles: number;
+  report: PeriodReport;
+}
+
+/**
+ * Builds one period's ICB workbook and tidy CSV from the stored snapshots, and rebuilds each
+ * reporting practice's gap list with where it now sits in the ICB.
+ */
+/** Assembles one period's report model from what is stored (directory, snapshots, ingest records). */
+export async function loadPeriodReport(
+  deps: Omit<ReportDeps, 'objects'>,
+  period: string,
+): Promise<{ report: PeriodReport; snapshots: PracticeSnapshot[] }> {
+  const allPeriods = await deps.snapshots.listPeriods();
+  const earlier = allPeriods.filter((p) => p < period);
+  const [directory, snapshots, history, fileRecords] = await Promise.all([
+    deps.directory.listPractices(),
+    deps.snapshots.listSnapshots(period),
+    loadHistory(deps.snapshots, earlier),
+    fileRecordsFor(deps.ledger, period, allPeriods),
+  ]);
+  const report = assemblePeriodReport({
+    icbName: deps.config.icbName,
+    period,
+    generatedAt: deps.now().toISOString(),
+    directory,
+    snapshots,
+    history,
+    fileRecords,
+    assumptions: deps.config.assumptions,
+    suppressSmallNumbers: deps.config.suppressSmallNumbers,
+  });
+  return { report, snapshots };
+}
+
+/**
+ * Builds one period's ICB workbook and tidy CSV from the stored snapshots, and rebuilds each
+ * reporting practice's gap list with where it now sits in the ICB.
+ */
+export async function buildPeriodReport(deps: ReportDeps, period: string): Promise<ReportResult> {
+  const { report, snapshots } = await loadPeriodReport(deps, period);
+  const bucket = deps.config.reportsBucket;
+  const gapListKeys: string[] = [];
+  for (const snapshot of snapshots) {
+    gapListKeys.push(await rebuildGapList(deps, report, snapshot));
+  }
+  const reportKey = reportKeys.icbWorkbook(period);
+  const csvKey = reportKeys.tidyCsv(period);
+  // The CSV first, the workbook last: the workbook's presence says the month's report is complete.
+  await deps.objects.put(bucket, csvKey, renderTidyCsv(report.practices), 'text/csv; charset=utf-8');
+  await deps.objects.put(bucket, reportKey, await renderIcbWorkbook(report), XLSX_TYPE);
+
+  deps.logger.info('period report built', {
+    period,
+    reporting: report.completeness.reporting,
+    expected: report.completeness.expected,
+    quarantinedFiles: report.dataQuality.quarantinedFiles.length,
+  });
+  return {
+    period,
+    reportKey,
+    csvKey,
+    gapListKeys,
+    practices: snapshots.map((s) => s.practiceCode).sort(),
+    reporting: report.completeness.reporting,
+    expected: report.completeness.expected,
+    quarantinedFiles: report.dataQuality.quarantinedFiles.length,
+    report,
+  };
+}
+
+async function loadHistory(
+  store: SnapshotStore,
+  periods: readonly string[],
+): Promise<Map<string, readonly PracticeSnapshot[]>> {
+  const entries = await Promise.all(periods.map(async (p) => [p, await store.listSnapshots(p)] as const));
+  return new Map(entries);
+}
+
+/**
+ * The period's ingest records. A quarantined file whose name has no date, or whose period has no
+ * report, is shown in the latest period (SPEC §6).
+ */
+async function fileRecordsFor(ledger: LedgerStore, period: string, periods: readonly string[]): Promise<FileRecord[]> {
+  const latest = periods.at(-1);
+  if (latest !== undefined && period !== latest) return ledger.listFileRecords(period);
+  const known = new Set(periods);
+  const all = await ledger.listFileRecords();
+  return all.filter(
+    (record) => record.period === period || (record.kind === 'quarantined' && !known.has(record.period)),
+  );
+}
