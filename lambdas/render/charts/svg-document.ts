@@ -1,0 +1,26 @@
+import { CHART_STYLE } from './chart-style';
+import { escapeSvgText } from './svg-escape';
+
+/**
+ * A complete standalone SVG: fixed pixel size, white background, the bundled font for every text, and a `<title>` and
+ * `<desc>` so the SVG is accessible where it is used directly (the PNG carries no text of its own; the workbook's
+ * image alt text should repeat the description).
+ */
+export function svgDocument(input: {
+  width: number;
+  height: number;
+  title: string;
+  description: string;
+  body: readonly string[];
+}): string {
+  const { width, height } = input;
+  return [
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" ` +
+      `role="img" font-family="${escapeSvgText(CHART_STYLE.fontStack)}">`,
+    `<title>${escapeSvgText(input.title)}</title>`,
+    `<desc>${escapeSvgText(input.description)}</desc>`,
+    `<rect x="0" y="0" width="${width}" height="${height}" fill="${CHART_STYLE.background}"/>`,
+    ...input.body,
+    '</svg>',
+  ].join('\n');
+}
