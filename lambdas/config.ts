@@ -1,6 +1,6 @@
-import type { SmsCostAssumptions } from './core/report/period-report';
 import type { UserMapping } from './core/fields/header-mapping';
 import { parseUserMapping } from './core/fields/parse-user-mapping';
+import type { SmsCostAssumptions } from './core/report/period-report';
 import { ConfigError } from './errors';
 
 /** Collects every configuration problem before failing, so one run shows them all. */
@@ -74,7 +74,8 @@ export class ConfigCheck {
   }
 }
 
-const WHERE = 'Set these as Lambda environment variables (cdk.json context when deployed) or in your shell for local runs.';
+const WHERE =
+  'Set these as Lambda environment variables (cdk.json context when deployed) or in your shell for local runs.';
 
 /** Where the AWS clients connect: the real service, or the in-process servers of local mode. */
 export interface AwsConnection {

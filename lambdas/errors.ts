@@ -15,7 +15,10 @@ export class ExportRejectedError extends Error {
 /** Configuration is missing or invalid; the message lists every problem. */
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
-  constructor(readonly problems: string[], where: string) {
+  constructor(
+    readonly problems: string[],
+    where: string,
+  ) {
     super(`Configuration is not valid:\n${problems.map((p) => `  - ${p}`).join('\n')}\n${where}`);
   }
 }

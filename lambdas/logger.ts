@@ -17,12 +17,7 @@ export interface Logger {
 
 export type LogSink = (line: string) => void;
 
-export function createLogger(options: {
-  service: string;
-  level?: LogLevel;
-  sink?: LogSink;
-  fields?: Fields;
-}): Logger {
+export function createLogger(options: { service: string; level?: LogLevel; sink?: LogSink; fields?: Fields }): Logger {
   const threshold = ORDER[options.level ?? 'info'];
   const sink = options.sink ?? ((line: string) => process.stdout.write(`${line}\n`));
   const base = { service: options.service, ...options.fields };

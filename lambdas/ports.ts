@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream';
-import type { PracticeSnapshot } from './core/snapshot';
 import type { IngestedFileNote, QuarantinedFile } from './core/report/period-report';
+import type { PracticeSnapshot } from './core/snapshot';
 
 /** An object as the pipeline reads it: a stream, never the whole body. */
 export interface StoredObject {
@@ -22,6 +22,7 @@ export interface ObjectStore {
 }
 
 export type { DirectoryEntry } from './core/directory/directory-entry';
+
 import type { DirectoryEntry } from './core/directory/directory-entry';
 
 /** What happened to one export object (idempotency on bucket, key and etag). */

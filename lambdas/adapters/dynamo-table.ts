@@ -56,9 +56,7 @@ export class DynamoTable implements SnapshotStore, DirectoryStore, LedgerStore, 
       if (error instanceof ConditionalCheckFailedException) return 'superseded';
       throw error;
     }
-    await this.db.send(
-      new PutCommand({ TableName: this.tableName, Item: { pk: 'PERIODS', sk: snapshot.period } }),
-    );
+    await this.db.send(new PutCommand({ TableName: this.tableName, Item: { pk: 'PERIODS', sk: snapshot.period } }));
     return 'written';
   }
 
@@ -83,7 +81,10 @@ export class DynamoTable implements SnapshotStore, DirectoryStore, LedgerStore, 
   }
 
   async listPeriods(): Promise<string[]> {
-    const items = await this.query({ KeyConditionExpression: 'pk = :p', ExpressionAttributeValues: { ':p': 'PERIODS' } });
+    const items = await this.query({
+      KeyConditionExpression: 'pk = :p',
+      ExpressionAttributeValues: { ':p': 'PERIODS' },
+    });
     return items.map((item) => String(item.sk)).sort();
   }
 

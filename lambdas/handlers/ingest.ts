@@ -1,7 +1,7 @@
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { loadPipelineConfig } from '../config';
 import { errorFields } from '../logger';
-import { ingestExport, type IngestOutcome } from '../pipeline/ingest-export';
+import { type IngestOutcome, ingestExport } from '../pipeline/ingest-export';
 import { cachedRuntime } from './runtime';
 import { s3EventObjects } from './s3-event-keys';
 

@@ -36,7 +36,9 @@ function emitReportProduced(period: string, at: Date): void {
     `${JSON.stringify({
       _aws: {
         Timestamp: at.getTime(),
-        CloudWatchMetrics: [{ Namespace: 'PcmReporter', Dimensions: [[]], Metrics: [{ Name: 'ReportProduced', Unit: 'Count' }] }],
+        CloudWatchMetrics: [
+          { Namespace: 'PcmReporter', Dimensions: [[]], Metrics: [{ Name: 'ReportProduced', Unit: 'Count' }] },
+        ],
       },
       ReportProduced: 1,
       period,

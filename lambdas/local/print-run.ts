@@ -20,7 +20,10 @@ export function printProgress(event: ProgressEvent, write = (line: string) => pr
         break;
       }
       const practices = outcome.practices
-        .map((p) => `${p.practiceCode} ${p.period} (${number.format(p.registered)} patients)${p.snapshot === 'superseded' ? ' older extract, not used' : ''}`)
+        .map(
+          (p) =>
+            `${p.practiceCode} ${p.period} (${number.format(p.registered)} patients)${p.snapshot === 'superseded' ? ' older extract, not used' : ''}`,
+        )
         .join(', ');
       if (practices) write(`${position} ${event.file}: ${practices}`);
       for (const r of outcome.rejections) write(`${position} ${r.file}: QUARANTINED (${r.reason}) ${r.message}`);
@@ -33,10 +36,16 @@ export function printProgress(event: ProgressEvent, write = (line: string) => pr
 }
 
 /** The one-screen summary at the end of `run`. */
-export function printSummary(summary: LocalRunSummary, elapsedMs: number, write = (line: string) => process.stdout.write(`${line}\n`)): void {
+export function printSummary(
+  summary: LocalRunSummary,
+  elapsedMs: number,
+  write = (line: string) => process.stdout.write(`${line}\n`),
+): void {
   const here = (path: string) => relative(process.cwd(), path) || '.';
   write('');
-  write(`Done in ${(elapsedMs / 1000).toFixed(1)} s: ${summary.exports} export file(s), ${summary.practices.length} practices, ${number.format(summary.patients)} patients.`);
+  write(
+    `Done in ${(elapsedMs / 1000).toFixed(1)} s: ${summary.exports} export file(s), ${summary.practices.length} practices, ${number.format(summary.patients)} patients.`,
+  );
   for (const p of summary.periods) {
     write(`  ${monthName(p.period)}: ${p.reporting} of ${p.expected} practices reported, ${p.gapLists} gap lists`);
     write(`    ${here(p.dir)}/icb-report-${p.period}.xlsx`);
@@ -44,7 +53,9 @@ export function printSummary(summary: LocalRunSummary, elapsedMs: number, write 
     write(`    ${here(p.dir)}/gap-lists/`);
   }
   if (summary.quarantined.length > 0) {
-    write(`  ${summary.quarantined.length} file(s) quarantined (kept, with the reason beside them in ${here(summary.outDir)}/quarantine/):`);
+    write(
+      `  ${summary.quarantined.length} file(s) quarantined (kept, with the reason beside them in ${here(summary.outDir)}/quarantine/):`,
+    );
     for (const q of summary.quarantined) write(`    ${q.file}: ${q.reason}. ${q.message}`);
   }
   if (summary.periods.length === 0) write('No report was built: no export could be ingested. See the messages above.');

@@ -97,7 +97,9 @@ export async function ingestFiles(
         practices.add(p.practiceCode);
         if (p.snapshot === 'written') patients += p.registered;
       }
-      quarantined.push(...outcome.rejections.map(({ file: name, reason, message }) => ({ file: name, reason, message })));
+      quarantined.push(
+        ...outcome.rejections.map(({ file: name, reason, message }) => ({ file: name, reason, message })),
+      );
       onProgress?.({ kind: 'ingest', index: i + 1, total: files.length, file: file.relativePath, outcome });
     }
   }

@@ -1,20 +1,19 @@
 import type { PipelineConfig } from '../config';
-import { describeExpectedColumns } from '../core/fields/header-mapping';
 import { REQUIRED_FIELDS } from '../core/fields/field-aliases';
-import { looksLikeHeader, mapHeader, missingRequired } from '../core/fields/header-mapping';
+import { describeExpectedColumns, looksLikeHeader, mapHeader, missingRequired } from '../core/fields/header-mapping';
 import { londonDate, periodOf } from '../core/period';
 import { ExportFormatError, openExport } from '../core/read/open-export';
 import type { IngestedFileNote } from '../core/report/period-report';
-import { interpretRow, rowLayout, type RowContext } from '../core/tally/interpret-row';
+import { interpretRow, type RowContext, rowLayout } from '../core/tally/interpret-row';
 import { PracticeTally } from '../core/tally/practice-tally';
-import { findDateInKey } from '../core/values/uk-date';
 import { findPracticeCodeInKey } from '../core/values/ods-code';
+import { findDateInKey } from '../core/values/uk-date';
 import { ExportRejectedError } from '../errors';
 import type { Logger } from '../logger';
 import type { DirectoryStore, LedgerStore, ObjectStore, SnapshotStore } from '../ports';
 import { peekStream } from './peek-stream';
 import { quarantineExport } from './quarantine-export';
-import { saveSnapshot, type SnapshotSource } from './save-snapshot';
+import { type SnapshotSource, saveSnapshot } from './save-snapshot';
 import { isZip, ZipRejectedError, zipMembers } from './zip-members';
 
 export interface IngestDeps {
@@ -87,7 +86,7 @@ export async function ingestExport(deps: IngestDeps, bucket: string, key: string
   }
 
   if (rejections.length > 0) {
-    await quarantineExport(deps, bucket, key, rejections, uploadDate);
+    await quarantineExport(deps, bucket, key, rejections);
   }
   const status = practices.length > 0 ? 'ingested' : 'rejected';
   await deps.ledger.putIngest({
@@ -150,7 +149,10 @@ async function ingestDelimited(
     }
     const practiceCode = outcome.ok ? outcome.row.practiceCode : outcome.practiceCode;
     let tally = tallies.get(practiceCode);
-    if (!tally) tallies.set(practiceCode, (tally = new PracticeTally(practiceCode)));
+    if (!tally) {
+      tally = new PracticeTally(practiceCode);
+      tallies.set(practiceCode, tally);
+    }
     if (outcome.ok) tally.add(outcome.row);
     else tally.reject(outcome.reason);
   }

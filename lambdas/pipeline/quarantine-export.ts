@@ -17,7 +17,6 @@ export async function quarantineExport(
   bucket: string,
   key: string,
   rejections: { file: string; reason: string; message: string; hint: string }[],
-  uploadDate: string,
 ): Promise<string> {
   const target = quarantineKey(key);
   const at = deps.now().toISOString();

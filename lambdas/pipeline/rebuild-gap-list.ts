@@ -6,7 +6,11 @@ import { reportKeys, XLSX_TYPE } from './report-keys';
 import type { GapRows } from './save-snapshot';
 
 /** Re-renders a practice's gap list from its staged rows, now with its place in the ICB. */
-export async function rebuildGapList(deps: ReportDeps, report: PeriodReport, snapshot: PracticeSnapshot): Promise<string> {
+export async function rebuildGapList(
+  deps: ReportDeps,
+  report: PeriodReport,
+  snapshot: PracticeSnapshot,
+): Promise<string> {
   const bucket = deps.config.reportsBucket;
   const { period, practiceCode } = snapshot;
   const staged = await deps.objects.get(bucket, reportKeys.gapRows(practiceCode, period));

@@ -56,7 +56,12 @@ export async function saveSnapshot(
     fixContactDetails: tally.fixContactDetails.sort(compareGapListPatients),
   };
   const bucket = deps.config.reportsBucket;
-  await deps.objects.put(bucket, reportKeys.gapRows(tally.practiceCode, period), JSON.stringify(rows), 'application/json');
+  await deps.objects.put(
+    bucket,
+    reportKeys.gapRows(tally.practiceCode, period),
+    JSON.stringify(rows),
+    'application/json',
+  );
   const entry = input.directoryEntry;
   const workbook = await renderGapListWorkbook({
     period,

@@ -82,8 +82,15 @@ describe('ingest handler', () => {
   });
 
   it('ignores the test event S3 sends when notifications are configured', async () => {
+    const [record] = (await land('systmone/A81001_2026-10-31.csv', 'exports/t.csv')).Records;
+    if (!record) throw new Error('no record');
     const response = await handler({
-      Records: [{ ...(await land('systmone/A81001_2026-10-31.csv', 'exports/t.csv')).Records[0]!, body: '{"Event":"s3:TestEvent"}' }],
+      Records: [
+        {
+          ...record,
+          body: '{"Event":"s3:TestEvent"}',
+        },
+      ],
     });
     expect(response).toEqual({ batchItemFailures: [], outcomes: [] });
   });

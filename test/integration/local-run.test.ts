@@ -118,7 +118,12 @@ describe('local run on the fixture exports (real handlers, in-process S3 and Dyn
     const rows = await readCsv(join(out, '2026-10', 'practice-metrics-2026-10.csv'));
     expect(rows.map((r) => r.practice_code)).toEqual(['B82002', 'A81001', 'C83003', 'D84004']);
     const d = rows.find((r) => r.practice_code === 'D84004');
-    expect(d).toMatchObject({ practice_name: 'Delta Practice', extract_date: '', registered: '', no_preference_pct: '' });
+    expect(d).toMatchObject({
+      practice_name: 'Delta Practice',
+      extract_date: '',
+      registered: '',
+      no_preference_pct: '',
+    });
   });
 
   it('writes exactly the SPEC §3 columns in order', async () => {

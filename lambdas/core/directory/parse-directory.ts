@@ -19,14 +19,21 @@ const COLUMNS = ['practice_code', 'practice_name', 'pcn', 'clinical_system', 'em
  * same practice replaces an earlier one.
  */
 export function parseDirectoryCsv(text: string): { entries: DirectoryEntry[]; rejected: DirectoryRejection[] } {
-  const records = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: true, info: true }) as unknown as {
+  const records = parse(text, {
+    bom: true,
+    relax_column_count: true,
+    skip_empty_lines: true,
+    info: true,
+  }) as unknown as {
     record: string[];
     info: { lines: number };
   }[];
   const header = records.shift();
   if (!header) return { entries: [], rejected: [{ line: 1, field: 'header', message: 'The file is empty.' }] };
   const index = new Map(header.record.map((name, i) => [normaliseHeader(name), i]));
-  const missing = COLUMNS.filter((c) => !index.has(normaliseHeader(c)) && (c === 'practice_code' || c === 'practice_name'));
+  const missing = COLUMNS.filter(
+    (c) => !index.has(normaliseHeader(c)) && (c === 'practice_code' || c === 'practice_name'),
+  );
   if (missing.length > 0) {
     return {
       entries: [],

@@ -1,3 +1,5 @@
+import type { FileRecord } from '../../ports';
+import type { DirectoryEntry } from '../directory/directory-entry';
 import { changePctPoints } from '../metrics/change';
 import { deciles } from '../metrics/decile';
 import { funnelPlot } from '../metrics/funnel';
@@ -7,8 +9,6 @@ import { addCounts, emptyCounts, type PracticeCounts } from '../metrics/practice
 import { periodsEndingWith, previousPeriod } from '../period';
 import type { PracticeSnapshot, RegisterCounts } from '../snapshot';
 import { QOF_REGISTERS } from '../values/qof-registers';
-import type { FileRecord } from '../../ports';
-import type { DirectoryEntry } from '../directory/directory-entry';
 import type { CompletenessEntry, PeriodReport, SmsCostAssumptions } from './period-report';
 import { practiceRow } from './practice-row';
 import type { PracticeMetrics } from './tidy-columns';
@@ -171,7 +171,10 @@ function tallyValues(
   return [...merged.values()].sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
 }
 
-function dataQuality(snapshots: readonly PracticeSnapshot[], records: readonly FileRecord[]): PeriodReport['dataQuality'] {
+function dataQuality(
+  snapshots: readonly PracticeSnapshot[],
+  records: readonly FileRecord[],
+): PeriodReport['dataQuality'] {
   return {
     rejectedRows: snapshots.flatMap((s) =>
       Object.entries(s.rejectedByReason).map(([reason, count]) => ({

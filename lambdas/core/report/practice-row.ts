@@ -1,5 +1,5 @@
-import { practiceMetrics } from '../metrics/practice-metrics';
 import type { PracticeCounts } from '../metrics/practice-counts';
+import { practiceMetrics } from '../metrics/practice-metrics';
 import type { SmsCostAssumptions } from './period-report';
 import { type FunnelFlag, type PracticeMetrics, TIDY_COLUMNS } from './tidy-columns';
 

@@ -1,4 +1,4 @@
-import type { FieldName, } from '../fields/field-aliases';
+import type { FieldName } from '../fields/field-aliases';
 import type { HeaderMapping } from '../fields/header-mapping';
 import { hasAisNeed } from '../values/ais-need';
 import { isValidEmail } from '../values/email-address';
@@ -47,7 +47,8 @@ export function interpretRow(cells: readonly string[], layout: RowLayout, contex
   const nhsNumber = parseNhsNumber(cell(cells, f.nhsNumber));
   if (nhsNumber === undefined) return { ok: false, reason: 'invalid_nhs_number', practiceCode };
 
-  const extractDate = (f.extractDate !== undefined && parseUkDate(cell(cells, f.extractDate))) || context.fileExtractDate;
+  const extractDate =
+    (f.extractDate !== undefined && parseUkDate(cell(cells, f.extractDate))) || context.fileExtractDate;
   let dateOfBirth = parseUkDate(cell(cells, f.dateOfBirth));
   if (dateOfBirth !== undefined && dateOfBirth > extractDate) dateOfBirth = undefined;
 

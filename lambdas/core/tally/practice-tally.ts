@@ -55,11 +55,16 @@ export class PracticeTally {
     if (adult) c.adults16plus++;
     if (onQof) c.qofPatients++;
     for (const code of row.qofRegisters) {
-      const register = this.registers[code] ?? (this.registers[code] = { patients: 0, noPreference: 0 });
+      let register = this.registers[code];
+      if (!register) {
+        register = { patients: 0, noPreference: 0 };
+        this.registers[code] = register;
+      }
       register.patients++;
       if (none) register.noPreference++;
     }
-    for (const code of row.unknownRegisters) this.unknownRegisterCodes[code] = (this.unknownRegisterCodes[code] ?? 0) + 1;
+    for (const code of row.unknownRegisters)
+      this.unknownRegisterCodes[code] = (this.unknownRegisterCodes[code] ?? 0) + 1;
 
     switch (row.category) {
       case 'none':

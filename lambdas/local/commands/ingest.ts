@@ -1,8 +1,8 @@
 import { resolve } from 'node:path';
 import { Command } from 'commander';
+import { listExportFiles } from '../list-export-files';
 import { loadLocalConfig } from '../local-config';
 import { withLocalSession } from '../local-session';
-import { listExportFiles } from '../list-export-files';
 import { printProgress } from '../print-run';
 import { ingestFiles } from '../run-local';
 

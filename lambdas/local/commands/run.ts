@@ -8,24 +8,36 @@ import { runLocal } from '../run-local';
 /** `pcm-report run`: the whole monthly job on this machine (the default command). */
 export function runCommand(): Command {
   return new Command('run')
-    .description('Ingest every export in a folder, build each month\'s ICB report, tidy CSV and gap lists')
+    .description("Ingest every export in a folder, build each month's ICB report, tidy CSV and gap lists")
     .option('--exports <dir>', 'folder of SystmOne / EMIS Web exports (.csv, .txt, .zip)', BUNDLED.exports)
-    .option('--practices <file>', 'practice directory CSV (practice_code,practice_name,pcn,clinical_system,email)', BUNDLED.practices)
+    .option(
+      '--practices <file>',
+      'practice directory CSV (practice_code,practice_name,pcn,clinical_system,email)',
+      BUNDLED.practices,
+    )
     .option('--out <dir>', 'where reports are written; local state is kept in <out>/.state', 'out')
     .option('--config <file>', 'JSON settings: icbName, sms costs, columnMapping (see README)')
     .option('--suppress-small-numbers', 'show counts 1–7 as * in the ICB report and CSV (shareable copies)')
-    .action(async (options: { exports: string; practices: string; out: string; config?: string; suppressSmallNumbers?: boolean }) => {
-      const env = await loadLocalConfig(options.config);
-      if (options.suppressSmallNumbers) env.SUPPRESS_SMALL_NUMBERS = 'true';
-      const started = Date.now();
-      const summary = await runLocal({
-        exportsDir: resolve(options.exports),
-        practicesFile: options.practices ? resolve(options.practices) : undefined,
-        outDir: resolve(options.out),
-        env,
-        onProgress: printProgress,
-      });
-      printSummary(summary, Date.now() - started);
-      if (summary.periods.length === 0) process.exitCode = 1;
-    });
+    .action(
+      async (options: {
+        exports: string;
+        practices: string;
+        out: string;
+        config?: string;
+        suppressSmallNumbers?: boolean;
+      }) => {
+        const env = await loadLocalConfig(options.config);
+        if (options.suppressSmallNumbers) env.SUPPRESS_SMALL_NUMBERS = 'true';
+        const started = Date.now();
+        const summary = await runLocal({
+          exportsDir: resolve(options.exports),
+          practicesFile: options.practices ? resolve(options.practices) : undefined,
+          outDir: resolve(options.out),
+          env,
+          onProgress: printProgress,
+        });
+        printSummary(summary, Date.now() - started);
+        if (summary.periods.length === 0) process.exitCode = 1;
+      },
+    );
 }

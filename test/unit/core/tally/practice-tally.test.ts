@@ -40,15 +40,23 @@ describe('PracticeTally', () => {
 
   it.each([
     { name: 'mobile, consent not withdrawn', row: { hasMobile: true }, defaultToSms: 1, unreachable: 0 },
-    { name: 'mobile, consent withdrawn', row: { hasMobile: true, smsConsentWithdrawn: true }, defaultToSms: 0, unreachable: 0 },
+    {
+      name: 'mobile, consent withdrawn',
+      row: { hasMobile: true, smsConsentWithdrawn: true },
+      defaultToSms: 0,
+      unreachable: 0,
+    },
     { name: 'email only', row: { hasEmail: true }, defaultToSms: 0, unreachable: 0 },
     { name: 'neither mobile nor email', row: {}, defaultToSms: 0, unreachable: 1 },
-  ])('with no preference and $name: default_to_sms $defaultToSms, unreachable $unreachable', ({ row, defaultToSms, unreachable }) => {
-    const tally = new PracticeTally('A81001');
-    tally.add(patient(row));
-    expect(tally.counts.defaultToSms).toBe(defaultToSms);
-    expect(tally.counts.unreachableElectronic).toBe(unreachable);
-  });
+  ])(
+    'with no preference and $name: default_to_sms $defaultToSms, unreachable $unreachable',
+    ({ row, defaultToSms, unreachable }) => {
+      const tally = new PracticeTally('A81001');
+      tally.add(patient(row));
+      expect(tally.counts.defaultToSms).toBe(defaultToSms);
+      expect(tally.counts.unreachableElectronic).toBe(unreachable);
+    },
+  );
 
   it('counts QOF cohorts and per-register numbers', () => {
     const tally = new PracticeTally('A81001');
