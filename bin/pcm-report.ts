@@ -2,6 +2,8 @@
 import { Command, CommanderError } from 'commander';
 import { ConfigError, UsageError } from '../lambdas/errors';
 import { ingestCommand } from '../lambdas/local/commands/ingest';
+import { notifyCommand } from '../lambdas/local/commands/notify';
+import { practicesCommand } from '../lambdas/local/commands/practices';
 import { reportCommand } from '../lambdas/local/commands/report';
 import { runCommand } from '../lambdas/local/commands/run';
 import { samplesCommand } from '../lambdas/local/commands/samples';
@@ -15,6 +17,8 @@ const program = new Command('pcm-report')
 program.addCommand(runCommand(), { isDefault: true });
 program.addCommand(ingestCommand());
 program.addCommand(reportCommand());
+program.addCommand(notifyCommand());
+program.addCommand(practicesCommand());
 program.addCommand(samplesCommand());
 program.addCommand(smsCheckCommand());
 

@@ -58,5 +58,15 @@ export function printSummary(
     );
     for (const q of summary.quarantined) write(`    ${q.file}: ${q.reason}. ${q.message}`);
   }
+  const notify = summary.notify;
+  if (notify) {
+    const where = notify.outboxDir ? ` to ${here(notify.outboxDir)}/` : '';
+    const skipped =
+      notify.skipped.length > 0
+        ? `, ${notify.skipped.length} skipped (${[...new Set(notify.skipped.map((s) => s.why))].join('; ')})`
+        : '';
+    write(`  Practice emails for ${monthName(notify.period)}: ${notify.sent.length} written${where}${skipped}.`);
+    for (const f of notify.failed) write(`    ! ${f.practiceCode}: ${f.error}`);
+  }
   if (summary.periods.length === 0) write('No report was built: no export could be ingested. See the messages above.');
 }

@@ -6,6 +6,7 @@ import type { IngestOutcome } from '../pipeline/ingest-export';
 import type { ObjectStore } from '../ports';
 import { type ExportFile, listExportFiles } from './list-export-files';
 import { type LocalSession, withLocalSession } from './local-session';
+import { type NotifySummary, notifyInSession } from './notify-local';
 import { sqsEventForNewObject } from './s3-event';
 
 export interface LocalRunOptions {
@@ -40,6 +41,8 @@ export interface IngestSummary {
 export interface LocalRunSummary extends IngestSummary {
   outDir: string;
   periods: PeriodOutput[];
+  /** The latest period's practice emails (SPEC §6: only the latest period is notified). */
+  notify?: NotifySummary;
 }
 
 /**
@@ -57,7 +60,9 @@ export async function runLocal(options: LocalRunOptions): Promise<LocalRunSummar
       periods.push(await buildReport(session, period, options.onProgress));
     }
     await copyQuarantine(session);
-    return { ...ingested, outDir: options.outDir, periods };
+    const latest = periods.at(-1)?.period;
+    const notify = latest ? await notifyInSession(session, { period: latest, env: options.env }) : undefined;
+    return { ...ingested, outDir: options.outDir, periods, notify };
   });
 }
 

@@ -1,5 +1,5 @@
 import type { PipelineConfig } from '../config';
-import { REQUIRED_FIELDS } from '../core/fields/field-aliases';
+import { FIELD_LABELS, REQUIRED_FIELDS } from '../core/fields/field-aliases';
 import { describeExpectedColumns, looksLikeHeader, mapHeader, missingRequired } from '../core/fields/header-mapping';
 import { londonDate, periodOf } from '../core/period';
 import { ExportFormatError, openExport } from '../core/read/open-export';
@@ -131,7 +131,7 @@ async function ingestDelimited(
     throw new ExportRejectedError(
       file,
       'missing_required_columns',
-      `The header on line ${opened.headerLine} has no column for: ${missing.join(', ')}. ` +
+      `The header on line ${opened.headerLine} has no column for: ${missing.map((f) => FIELD_LABELS[f]).join(', ')}. ` +
         `Columns found: ${opened.header.map((h) => `"${h}"`).join(', ')}.`,
       `Expected ${describeExpectedColumns(missing)}. Rename the columns in the report, or map yours in a ` +
         'mapping file (README, "Column mapping").',

@@ -37,7 +37,7 @@ export function runCommand(): Command {
           onProgress: printProgress,
         });
         printSummary(summary, Date.now() - started);
-        if (summary.periods.length === 0) process.exitCode = 1;
+        if (summary.periods.length === 0 || (summary.notify?.failed.length ?? 0) > 0) process.exitCode = 1;
       },
     );
 }

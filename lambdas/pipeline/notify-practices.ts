@@ -1,0 +1,299 @@
+import type { PipelineConfig } from '../config';
+import { attachmentAllowed } from '../core/notify/attachment-allowed';
+import { composePracticeEmail } from '../core/notify/compose-practice-email';
+import { MailSendError } from '../core/notify/mail-send-error';
+import { practiceEmailSubject } from '../core/notify/practice-email-subject';
+import { londonDate } from '../core/period';
+import type { PeriodReport } from '../core/report/period-report';
+import type { PracticeMetrics } from '../core/report/tidy-columns';
+import type { Logger } from '../logger';
+import type { NotifyConfig } from '../notify-config';
+import type {
+  DirectoryEntry,
+  DirectoryStore,
+  LedgerStore,
+  Mailer,
+  NotificationLedger,
+  NotificationRecord,
+  ObjectStore,
+  OutgoingEmail,
+  SnapshotStore,
+} from '../ports';
+import { loadPeriodReport } from './build-period-report';
+import { reportKeys, XLSX_TYPE } from './report-keys';
+
+export interface NotifyDeps {
+  snapshots: SnapshotStore;
+  ledger: LedgerStore;
+  directory: DirectoryStore;
+  notifications: NotificationLedger;
+  /** Lists the period's gap lists and reads one for an attachment. */
+  objects: Pick<ObjectStore, 'get' | 'list'>;
+  mailer: Mailer;
+  /** A time-limited link to a reports-bucket key: presigned S3 in AWS, a file:// URL locally. */
+  link: (key: string, expiresInSeconds: number) => Promise<string>;
+  config: Pick<PipelineConfig, 'reportsBucket' | 'icbName' | 'assumptions'> &
+    Pick<NotifyConfig, 'senderAddress' | 'attachmentDomains' | 'linkExpiryDays'>;
+  logger: Logger;
+  now: () => Date;
+  /** Waits between send attempts (tests pass one that does not wait). */
+  sleep?: (ms: number) => Promise<void>;
+}
+
+export interface PlannedEmail {
+  practiceCode: string;
+  to: string;
+  subject: string;
+  attach: boolean;
+}
+
+export interface NotifyResult {
+  /** Practices emailed by this run. */
+  sent: string[];
+  /** Practices not emailed, and why (already sent, no address, no export…): nothing is left out silently. */
+  skipped: { practiceCode: string; why: string }[];
+  /** Practices whose email could not be sent; the ledger lets the next run try again. */
+  failed: { practiceCode: string; error: string }[];
+  /** The emails this run sent or tried to send (with --dry-run: would send). */
+  planned: PlannedEmail[];
+}
+
+/** Extra attempts after the first for a transient send failure, and the first back-off. */
+const RETRIES = 3;
+const FIRST_BACKOFF_MS = 500;
+const MAX_ERROR_LENGTH = 500;
+
+/**
+ * Emails each practice that reported in the period its numbers and a link to its gap list, exactly
+ * once (SPEC §4.4). The notification ledger is claimed before sending and records the outcome, so
+ * re-runs and retries send nothing twice; a failed send is recorded, reported and tried again by
+ * the next run. With `dryRun` nothing is sent and the ledger is not touched.
+ */
+export async function notifyPractices(
+  deps: NotifyDeps,
+  period: string,
+  options: { dryRun?: boolean } = {},
+): Promise<NotifyResult> {
+  const dryRun = options.dryRun ?? false;
+  const { report, snapshots } = await loadPeriodReport(
+    { ...deps, config: { ...deps.config, suppressSmallNumbers: false } },
+    period,
+  );
+  const [entries, gapListKeys] = await Promise.all([
+    deps.directory.listPractices(),
+    deps.objects.list(deps.config.reportsBucket, gapListFolder(period)),
+  ]);
+  const directory = new Map(entries.map((entry) => [entry.practiceCode, entry]));
+  const metricsByCode = new Map(report.practices.map((row) => [row.practice_code, row]));
+  const gapLists = new Set(gapListKeys);
+  const result: NotifyResult = { sent: [], skipped: [], failed: [], planned: [] };
+
+  const reporting = new Set(snapshots.map((s) => s.practiceCode));
+  for (const entry of entries) {
+    if (!reporting.has(entry.practiceCode)) {
+      result.skipped.push({ practiceCode: entry.practiceCode, why: 'no export for this period' });
+    }
+  }
+  for (const practiceCode of [...reporting].sort()) {
+    const outcome = await notifyPractice(deps, {
+      report,
+      period,
+      practiceCode,
+      dryRun,
+      entry: directory.get(practiceCode),
+      metrics: metricsByCode.get(practiceCode),
+      hasGapList: gapLists.has(reportKeys.gapList(practiceCode, period)),
+    });
+    if (outcome.kind === 'failed') deps.logger.warn('practice email failed', { period, practiceCode });
+    record(result, practiceCode, outcome);
+  }
+
+  result.skipped.sort((a, b) => a.practiceCode.localeCompare(b.practiceCode));
+  deps.logger.info(dryRun ? 'practice emails planned (dry run)' : 'practices notified', {
+    period,
+    planned: result.planned.length,
+    sent: result.sent.length,
+    skipped: result.skipped.length,
+    failed: result.failed.length,
+  });
+  return result;
+}
+
+interface Target {
+  report: PeriodReport;
+  period: string;
+  practiceCode: string;
+  dryRun: boolean;
+  entry?: DirectoryEntry;
+  metrics?: PracticeMetrics;
+  hasGapList: boolean;
+}
+
+/** What happened to one practice's email. */
+type Outcome =
+  | { kind: 'sent'; planned: PlannedEmail }
+  | { kind: 'planned'; planned: PlannedEmail }
+  | { kind: 'skipped'; why: string }
+  | { kind: 'failed'; error: string; planned?: PlannedEmail };
+
+function record(result: NotifyResult, practiceCode: string, outcome: Outcome): void {
+  if (outcome.kind !== 'skipped' && outcome.planned) result.planned.push(outcome.planned);
+  if (outcome.kind === 'sent') result.sent.push(practiceCode);
+  else if (outcome.kind === 'skipped') result.skipped.push({ practiceCode, why: outcome.why });
+  else if (outcome.kind === 'failed') result.failed.push({ practiceCode, error: outcome.error });
+}
+
+/** One practice: check the ledger, claim, compose, send (with retries) and record the outcome. */
+async function notifyPractice(deps: NotifyDeps, target: Target): Promise<Outcome> {
+  const { report, period, practiceCode, entry, metrics } = target;
+  if (!entry) return { kind: 'skipped', why: 'not in the practice directory, so there is no address to send to' };
+  if (!entry.email) return { kind: 'skipped', why: 'no email address in the practice directory' };
+  if (!target.hasGapList)
+    return { kind: 'skipped', why: 'no gap list for this period: build the monthly report first' };
+  if (!metrics) {
+    return {
+      kind: 'failed',
+      error: `The ${period} report has no row for ${practiceCode}; rebuild the report and run again.`,
+    };
+  }
+
+  const previous = await deps.notifications.getNotification(period, practiceCode);
+  if (previous?.status === 'sent') return { kind: 'skipped', why: alreadySent(previous) };
+  if (previous?.status === 'sending') return { kind: 'failed', error: interruptedMessage(previous) };
+
+  const to = entry.email;
+  const attach = attachmentAllowed(to, deps.config.attachmentDomains);
+  const planned: PlannedEmail = { practiceCode, to, subject: practiceEmailSubject(entry.practiceName, period), attach };
+  if (target.dryRun) return { kind: 'planned', planned };
+
+  const claim: NotificationRecord = { period, practiceCode, status: 'sending', at: deps.now().toISOString() };
+  if (!(await deps.notifications.claimNotification(claim))) {
+    const current = await deps.notifications.getNotification(period, practiceCode);
+    if (current?.status === 'sent') return { kind: 'skipped', why: alreadySent(current) };
+    const error = current
+      ? interruptedMessage(current)
+      : 'Another run claimed this email; run again to check it was sent.';
+    return { kind: 'failed', error, planned };
+  }
+
+  let messageId: string;
+  try {
+    const message = await prepareEmail(deps, { report, period, entry: { ...entry, email: to }, metrics, attach });
+    messageId = (await sendWithRetry(deps, message)).messageId;
+  } catch (error) {
+    const text = describeError(error);
+    await recordFailure(deps, { ...claim, status: 'failed', at: deps.now().toISOString(), error: text });
+    return { kind: 'failed', error: text, planned };
+  }
+  try {
+    await deps.notifications.putNotification({ ...claim, status: 'sent', at: deps.now().toISOString(), messageId });
+  } catch (error) {
+    // The email went: leave the claim as it is ("sending") so that no run sends it again.
+    const message =
+      `The email was sent (${messageId}) but the ledger could not record it (${describeError(error)}). ` +
+      'It is not sent again, and later runs report it until its ledger record is set to "sent" (see docs/email.md).';
+    return { kind: 'failed', error: message, planned };
+  }
+  return { kind: 'sent', planned };
+}
+
+async function prepareEmail(
+  deps: NotifyDeps,
+  input: {
+    report: PeriodReport;
+    period: string;
+    entry: DirectoryEntry & { email: string };
+    metrics: PracticeMetrics;
+    attach: boolean;
+  },
+): Promise<OutgoingEmail & { reference: string }> {
+  const { report, period, entry, metrics, attach } = input;
+  const key = reportKeys.gapList(entry.practiceCode, period);
+  const expiresInSeconds = deps.config.linkExpiryDays * 24 * 60 * 60;
+  const link = await deps.link(key, expiresInSeconds);
+  const linkExpiresOn = londonDate(new Date(deps.now().getTime() + expiresInSeconds * 1000));
+  const email = composePracticeEmail({
+    practice: entry,
+    metrics,
+    icbName: report.icbName,
+    medianNoPreferencePct: report.medianNoPreferencePct,
+    reportingPractices: report.completeness.reporting,
+    period,
+    link,
+    linkExpiresOn,
+    attach,
+  });
+  const attachments = attach
+    ? [
+        {
+          filename: reportKeys.gapListFile(entry.practiceCode, period),
+          content: await readAll(deps, key),
+          contentType: XLSX_TYPE,
+        },
+      ]
+    : undefined;
+  return {
+    to: entry.email,
+    from: deps.config.senderAddress,
+    ...email,
+    attachments,
+    reference: `${entry.practiceCode}-${period}`,
+  };
+}
+
+/** Transient failures (a busy relay, throttling) are tried again with exponential back-off. */
+async function sendWithRetry(deps: NotifyDeps, message: OutgoingEmail): Promise<{ messageId: string }> {
+  const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await deps.mailer.send(message);
+    } catch (error) {
+      if (!(error instanceof MailSendError && error.transient) || attempt >= RETRIES) throw error;
+      await sleep(FIRST_BACKOFF_MS * 2 ** attempt);
+    }
+  }
+}
+
+/** Records the failure so the next run tries again; if even that fails, the claim stays and is reported. */
+async function recordFailure(deps: NotifyDeps, record: NotificationRecord): Promise<void> {
+  try {
+    await deps.notifications.putNotification(record);
+  } catch (error) {
+    deps.logger.error('could not record a failed practice email', {
+      period: record.period,
+      practiceCode: record.practiceCode,
+      error: error instanceof Error ? error.name : 'unknown',
+    });
+  }
+}
+
+async function readAll(deps: NotifyDeps, key: string): Promise<Uint8Array> {
+  const object = await deps.objects.get(deps.config.reportsBucket, key);
+  const chunks: Buffer[] = [];
+  for await (const chunk of object.body) chunks.push(Buffer.from(chunk));
+  return Buffer.concat(chunks);
+}
+
+/** `gap-lists/2026-10/`: the folder holding the period's gap lists. */
+function gapListFolder(period: string): string {
+  const key = reportKeys.gapList('A00000', period);
+  return key.slice(0, key.lastIndexOf('/') + 1);
+}
+
+function alreadySent(record: NotificationRecord): string {
+  return `already sent on ${londonDate(new Date(record.at))}`;
+}
+
+function interruptedMessage(record: NotificationRecord): string {
+  return (
+    `An earlier attempt (${record.at}) did not record whether the email was sent, so it is not sent again ` +
+    'automatically. Check the mail log, then set its notification ledger record to "failed" to send it again, or to ' +
+    '"sent" if it arrived (see docs/email.md).'
+  );
+}
+
+/** The error's class and our message: never a recipient address or patient data. */
+function describeError(error: unknown): string {
+  const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return text.length > MAX_ERROR_LENGTH ? `${text.slice(0, MAX_ERROR_LENGTH - 1)}…` : text;
+}
