@@ -1,0 +1,305 @@
+/**
+ * Deployment settings for the CDK app: read once from CDK context (cdk.json "context" or `-c key=value`), falling back
+ * to PCM_* environment variables and then to defaults that make a fresh clone synthesise. Every problem is collected
+ * before failing, so one `cdk synth` names every wrong key, what it should be and where to set it.
+ */
+
+/** The validated deployment settings. Each property documents its context key's default. */
+export interface DeployConfig {
+  /** ICB name shown in reports and emails. Default `NHS Example Integrated Care Board`. */
+  readonly icbName: string;
+  /** EventBridge Scheduler cron expression, evaluated in Europe/London. Default `cron(0 6 2 * ? *)` (06:00 on the 2nd). */
+  readonly reportSchedule: string;
+  /** SES-verified From address for practice emails. Default `pcm-reports@example.org` (replace before deploying). */
+  readonly senderAddress: string;
+  /** Days before raw exports (and quarantined copies) expire. Default 30. */
+  readonly exportRetentionDays: number;
+  /** Days before gap lists and staged gap-list rows (patient data) expire. Default 90. */
+  readonly gapListRetentionDays: number;
+  /**
+   * Recipient domains that may receive the gap list as an attachment instead of a link. Default `['nhs.net']`;
+   * `[]` (or `none`) sends links only.
+   */
+  readonly attachmentDomains: readonly string[];
+  /** Cost of one SMS fragment in GBP. Default 0.025 (an example rate; set your contract's). */
+  readonly smsCostPerFragmentGbp: number;
+  /** QOF invitations per patient per year. Default 2. */
+  readonly smsInvitesPerYear: number;
+  /** SMS fragments per invitation. Default 1. */
+  readonly smsFragmentsPerInvite: number;
+  /** Email address subscribed to the alarm topic. Default: none (subscribe later). */
+  readonly alarmEmail?: string;
+  /** Days a gap-list link stays valid, 1 to 7 (SigV4 presigned URLs cannot exceed 7 days). Default 7. */
+  readonly linkExpiryDays: number;
+}
+
+/** One wrong setting: which key, what was found, what is expected. */
+export interface DeployConfigProblem {
+  readonly key: keyof DeployConfig;
+  readonly problem: string;
+  readonly expected: string;
+  /** Where the value came from, e.g. `context` or `environment variable PCM_ICB_NAME`. */
+  readonly source: string;
+}
+
+/** Every problem in the deployment configuration; thrown before any resource is defined. */
+export class DeployConfigError extends Error {
+  override readonly name = 'DeployConfigError';
+  constructor(readonly problems: readonly DeployConfigProblem[]) {
+    super(describeProblems(problems));
+  }
+}
+
+/** Defaults used when neither the context key nor its environment variable is set. */
+export const DEPLOY_CONFIG_DEFAULTS = {
+  icbName: 'NHS Example Integrated Care Board',
+  reportSchedule: 'cron(0 6 2 * ? *)',
+  senderAddress: 'pcm-reports@example.org',
+  exportRetentionDays: 30,
+  gapListRetentionDays: 90,
+  attachmentDomains: ['nhs.net'],
+  smsCostPerFragmentGbp: 0.025,
+  smsInvitesPerYear: 2,
+  smsFragmentsPerInvite: 1,
+  alarmEmail: undefined,
+  linkExpiryDays: 7,
+} as const satisfies Record<keyof DeployConfig, unknown>;
+
+/** The environment variable read when a context key is absent. */
+export const DEPLOY_CONFIG_ENV_VARS = {
+  icbName: 'PCM_ICB_NAME',
+  reportSchedule: 'PCM_REPORT_SCHEDULE',
+  senderAddress: 'PCM_SENDER_ADDRESS',
+  exportRetentionDays: 'PCM_EXPORT_RETENTION_DAYS',
+  gapListRetentionDays: 'PCM_GAP_LIST_RETENTION_DAYS',
+  attachmentDomains: 'PCM_ATTACHMENT_DOMAINS',
+  smsCostPerFragmentGbp: 'PCM_SMS_COST_PER_FRAGMENT_GBP',
+  smsInvitesPerYear: 'PCM_SMS_INVITES_PER_YEAR',
+  smsFragmentsPerInvite: 'PCM_SMS_FRAGMENTS_PER_INVITE',
+  alarmEmail: 'PCM_ALARM_EMAIL',
+  linkExpiryDays: 'PCM_LINK_EXPIRY_DAYS',
+} as const satisfies Record<keyof DeployConfig, string>;
+
+/** Reads one context key (`app.node.tryGetContext`); undefined when absent. */
+export type ContextReader = (key: string) => unknown;
+
+const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
+const EMAIL_LOCAL = /^[^\s@]+$/;
+const DOMAIN_LABEL = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
+const CRON = /^cron\(([^()]+)\)$/;
+const CRON_FIELD = /^[0-9A-Za-z*?,/#-]+$/;
+const CONTROL_CHARS = /\p{Cc}/u;
+const WHITESPACE = /\s/;
+const SPACES = /\s+/;
+
+/**
+ * Reads and validates every setting. Context wins over the environment variable, which wins over the default.
+ * Throws one DeployConfigError listing every problem.
+ */
+export function loadDeployConfig(
+  readContext: ContextReader,
+  env: Readonly<Record<string, string | undefined>> = {},
+): DeployConfig {
+  const check = new SettingsCheck(readContext, env);
+  const exportRetentionDays = check.integer('exportRetentionDays', 1, 3650, 'days');
+  const gapListRetentionDays = check.integer('gapListRetentionDays', 1, 3650, 'days');
+  const linkExpiryDays = check.integer(
+    'linkExpiryDays',
+    1,
+    7,
+    'days',
+    'S3 presigned links signed with SigV4 cannot last longer than 7 days',
+  );
+  if (gapListRetentionDays < linkExpiryDays) {
+    check.report('gapListRetentionDays', {
+      problem: `is ${gapListRetentionDays}, shorter than linkExpiryDays (${linkExpiryDays})`,
+      expected: 'at least linkExpiryDays, so a link in an email never points at an expired gap list',
+    });
+  }
+  const config: DeployConfig = {
+    icbName: check.name('icbName'),
+    reportSchedule: check.cron('reportSchedule'),
+    senderAddress: check.email('senderAddress'),
+    exportRetentionDays,
+    gapListRetentionDays,
+    attachmentDomains: check.domains('attachmentDomains'),
+    smsCostPerFragmentGbp: check.decimal('smsCostPerFragmentGbp', 0, 1, 'GBP'),
+    smsInvitesPerYear: check.integer('smsInvitesPerYear', 0, 52, 'invitations'),
+    smsFragmentsPerInvite: check.integer('smsFragmentsPerInvite', 1, 10, 'fragments'),
+    alarmEmail: check.optionalEmail('alarmEmail'),
+    linkExpiryDays,
+  };
+  return check.done(config);
+}
+
+/** The plain-address check of SPEC §2.4: one `@`, no spaces, a local part, two or more non-empty domain labels. */
+export function isEmailAddress(value: string): boolean {
+  const at = value.indexOf('@');
+  if (at <= 0 || at !== value.lastIndexOf('@')) return false;
+  if (!EMAIL_LOCAL.test(value.slice(0, at))) return false;
+  const labels = value.slice(at + 1).split('.');
+  return labels.length >= 2 && labels.every((label) => label.length > 0 && !WHITESPACE.test(label));
+}
+
+/** A DNS domain name in lower case, two or more labels (e.g. `nhs.net`). */
+export function isDomainName(value: string): boolean {
+  const labels = value.split('.');
+  return value.length <= 253 && labels.length >= 2 && labels.every((label) => DOMAIN_LABEL.test(label));
+}
+
+interface RawValue {
+  value: unknown;
+  source: string;
+  isDefault: boolean;
+}
+
+class SettingsCheck {
+  private readonly problems: DeployConfigProblem[] = [];
+
+  constructor(
+    private readonly readContext: ContextReader,
+    private readonly env: Readonly<Record<string, string | undefined>>,
+  ) {}
+
+  report(key: keyof DeployConfig, found: { problem: string; expected: string }): void {
+    this.problems.push({ key, ...found, source: this.raw(key).source });
+  }
+
+  name(key: 'icbName'): string {
+    const { value } = this.raw(key);
+    const text = typeof value === 'string' ? value.trim() : '';
+    if (text === '' || text.length > 100 || CONTROL_CHARS.test(text)) {
+      this.fail(key, text === '' ? 'is empty' : `is ${quote(value)}`, 'a name of 1 to 100 printable characters');
+    }
+    return text;
+  }
+
+  cron(key: 'reportSchedule'): string {
+    const { value } = this.raw(key);
+    const text = typeof value === 'string' ? value.trim() : '';
+    const fields = CRON.exec(text)?.[1]?.trim().split(SPACES) ?? [];
+    const valid =
+      fields.length === 6 &&
+      fields.every((field) => CRON_FIELD.test(field)) &&
+      (fields[2] === '?') !== (fields[4] === '?');
+    if (!valid) {
+      this.fail(
+        key,
+        `is ${quote(value)}`,
+        'an EventBridge Scheduler cron expression with six fields (minutes hours day-of-month month day-of-week ' +
+          'year) and "?" in exactly one of day-of-month and day-of-week, e.g. cron(0 6 2 * ? *) for 06:00 on the ' +
+          '2nd of every month, Europe/London time',
+      );
+    }
+    return text;
+  }
+
+  email(key: 'senderAddress'): string {
+    const { value } = this.raw(key);
+    const text = typeof value === 'string' ? value.trim() : '';
+    if (!isEmailAddress(text)) {
+      this.fail(
+        key,
+        text === '' ? 'is empty' : 'is not a plain email address',
+        'an address such as pcm-reports@your-icb.nhs.uk whose domain (or the address itself) is verified in SES',
+      );
+    }
+    return text;
+  }
+
+  optionalEmail(key: 'alarmEmail'): string | undefined {
+    const { value, isDefault } = this.raw(key);
+    if (isDefault) return undefined;
+    const text = typeof value === 'string' ? value.trim() : '';
+    if (text === '') return undefined;
+    if (!isEmailAddress(text)) {
+      this.fail(key, 'is not a plain email address', 'an address such as platform-team@your-icb.nhs.uk, or no value');
+    }
+    return text;
+  }
+
+  integer(key: keyof DeployConfig, min: number, max: number, unit: string, why?: string): number {
+    const number = this.number(key);
+    if (number === undefined || !Number.isInteger(number) || number < min || number > max) {
+      const expected = `a whole number of ${unit} from ${min} to ${max}${why ? ` (${why})` : ''}`;
+      this.fail(key, `is ${quote(this.raw(key).value)}`, expected);
+      return Number.NaN;
+    }
+    return number;
+  }
+
+  decimal(key: keyof DeployConfig, min: number, max: number, unit: string): number {
+    const number = this.number(key);
+    if (number === undefined || number < min || number > max) {
+      this.fail(key, `is ${quote(this.raw(key).value)}`, `a number of ${unit} from ${min} to ${max}, e.g. 0.025`);
+      return Number.NaN;
+    }
+    return number;
+  }
+
+  domains(key: 'attachmentDomains'): readonly string[] {
+    const { value } = this.raw(key);
+    const items = Array.isArray(value) ? value : typeof value === 'string' ? value.split(',') : undefined;
+    const expected =
+      'a list of domain names such as ["nhs.net"] in cdk.json, or nhs.net,example.nhs.uk with -c ' +
+      '([] or none: always send a link, never an attachment)';
+    if (items?.length === 1 && typeof items[0] === 'string' && items[0].trim().toLowerCase() === 'none') return [];
+    if (!items) {
+      this.fail(key, `is ${quote(value)}`, expected);
+      return [];
+    }
+    const domains: string[] = [];
+    for (const item of items) {
+      const domain = typeof item === 'string' ? item.trim().toLowerCase() : '';
+      if (typeof item === 'string' && domain === '') continue;
+      if (!isDomainName(domain)) {
+        this.fail(key, `contains ${quote(item)}, which is not a domain name`, expected);
+      } else if (!domains.includes(domain)) {
+        domains.push(domain);
+      }
+    }
+    return Object.freeze(domains);
+  }
+
+  done(config: DeployConfig): DeployConfig {
+    if (this.problems.length > 0) throw new DeployConfigError(this.problems);
+    return Object.freeze(config);
+  }
+
+  private number(key: keyof DeployConfig): number | undefined {
+    const { value } = this.raw(key);
+    if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
+    if (typeof value === 'string' && DECIMAL.test(value.trim())) return Number(value.trim());
+    return undefined;
+  }
+
+  private fail(key: keyof DeployConfig, problem: string, expected: string): void {
+    this.problems.push({ key, problem, expected, source: this.raw(key).source });
+  }
+
+  private raw(key: keyof DeployConfig): RawValue {
+    const fromContext = this.readContext(key);
+    if (fromContext !== undefined) return { value: fromContext, source: 'context', isDefault: false };
+    const variable = DEPLOY_CONFIG_ENV_VARS[key];
+    const fromEnv = this.env[variable];
+    if (fromEnv !== undefined && fromEnv.trim() !== '') {
+      return { value: fromEnv, source: `environment variable ${variable}`, isDefault: false };
+    }
+    return { value: DEPLOY_CONFIG_DEFAULTS[key], source: 'default', isDefault: true };
+  }
+}
+
+function quote(value: unknown): string {
+  const text = typeof value === 'string' ? JSON.stringify(value) : String(JSON.stringify(value) ?? value);
+  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+}
+
+function describeProblems(problems: readonly DeployConfigProblem[]): string {
+  const lines = problems.map(
+    (p) =>
+      `  - ${p.key} ${p.problem} (from ${p.source}). Expected ${p.expected}. ` +
+      `Set "${p.key}" in cdk.json "context", pass -c ${p.key}=<value>, or set ${DEPLOY_CONFIG_ENV_VARS[p.key]}.`,
+  );
+  const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`;
+  return `The pcm-reporter deployment configuration has ${count}:\n${lines.join('\n')}`;
+}
