@@ -16,11 +16,12 @@ export async function handler(event: SQSEvent): Promise<SQSBatchResponse & { out
   const outcomes: IngestOutcome[] = [];
   for (const record of event.Records) {
     try {
-      for (const { bucket, key } of s3EventObjects(record.body)) {
+      for (const { bucket, key, etag } of s3EventObjects(record.body)) {
         const outcome = await ingestExport(
           { objects, snapshots: table, ledger: table, directory: table, config, logger, now },
           bucket,
           key,
+          etag,
         );
         outcomes.push(outcome);
       }

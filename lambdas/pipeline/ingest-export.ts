@@ -46,9 +46,19 @@ export interface IngestOutcome {
  * and period with its gap list. A file that cannot be read is quarantined, never lost.
  * Idempotent on (bucket, key, etag): a redelivered event changes nothing.
  */
-export async function ingestExport(deps: IngestDeps, bucket: string, key: string): Promise<IngestOutcome> {
-  const object = await deps.objects.get(bucket, key);
+export async function ingestExport(
+  deps: IngestDeps,
+  bucket: string,
+  key: string,
+  eventEtag?: string,
+): Promise<IngestOutcome> {
   const log = deps.logger.child({ file: key });
+  // A redelivered event for an export already handled (perhaps quarantined, so no longer at its key).
+  if (eventEtag && (await deps.ledger.getIngest(bucket, key, eventEtag))) {
+    log.info('export already ingested; nothing to do');
+    return { file: key, status: 'already_ingested', practices: [], rejections: [] };
+  }
+  const object = await deps.objects.get(bucket, key);
   if (await deps.ledger.getIngest(bucket, key, object.etag)) {
     destroy(object.body);
     log.info('export already ingested; nothing to do');

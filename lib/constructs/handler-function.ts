@@ -20,6 +20,9 @@ export const HANDLER_TARGET = 'node24';
 /** CommonJS dependencies (exceljs, csv-parse internals) call `require`; ESM bundles need it defined. */
 const ESM_REQUIRE_BANNER = "import { createRequire } from 'module'; const require = createRequire(import.meta.url);";
 
+/** Native addons installed next to each bundle instead of being bundled. */
+export const NATIVE_MODULES = ['@resvg/resvg-js'] as const;
+
 export interface HandlerFunctionProps {
   /** Handler module, relative to the repository root, e.g. `lambdas/handlers/ingest.ts` (exports `handler`). */
   readonly entry: string;
@@ -94,6 +97,19 @@ export class HandlerFunction extends Construct {
         banner: ESM_REQUIRE_BANNER,
         mainFields: ['module', 'main'],
         bundleAwsSDK: true,
+        // resvg (charts) is a native addon: it cannot be bundled, so it is installed beside the bundle
+        // for Lambda's platform (linux arm64 glibc), whatever machine runs the synth.
+        nodeModules: [...NATIVE_MODULES],
+        environment: { npm_config_os: 'linux', npm_config_cpu: 'arm64', npm_config_libc: 'glibc' },
+        commandHooks: {
+          beforeBundling: () => [],
+          beforeInstall: () => [],
+          // The charts' bundled font, found at ./fonts next to index.mjs (lambdas/render/charts/svg-to-png.ts).
+          afterBundling: (inputDir: string, outputDir: string) => [
+            `mkdir -p "${outputDir}/fonts"`,
+            `cp "${inputDir}/assets/fonts/"*.ttf "${inputDir}/assets/fonts/OFL.txt" "${outputDir}/fonts/"`,
+          ],
+        },
       },
     });
   }
