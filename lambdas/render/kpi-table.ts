@@ -1,6 +1,9 @@
 import type { Worksheet } from 'exceljs';
 import type { CellData } from './metric-cell';
-import { font, outlineCells, paragraph, sectionHeading, styleHeaderRow } from './sheet-style';
+import { font, outlineCells, paragraph, sectionHeading, styleHeaderRow, wrappedHeight } from './sheet-style';
+
+/** Bold 12pt text is about this much wider than the 11pt body text the column widths are measured in. */
+const BOLD_12PT_WIDTH = 1.2;
 
 /** One headline number with its label and a plain-English note. */
 export interface Kpi {
@@ -36,9 +39,16 @@ export function writeKpiTable(
     const value = row.getCell(2);
     value.value = kpi.value;
     value.font = font({ bold: true, size: 12 });
-    value.alignment = { horizontal: 'right', vertical: 'top' };
+    value.alignment = { horizontal: 'right', vertical: 'top', indent: 1 };
     if (kpi.numFmt !== undefined) value.numFmt = kpi.numFmt;
     paragraph(ws, r, kpi.note, 3, lastColumn);
+    row.height = Math.max(row.height ?? 15, wrappedHeight(kpi.label, ws.getColumn(1).width ?? 9));
+    // A value in words ("Within expected range") wraps inside its column rather than spilling out, clipped.
+    if (typeof kpi.value === 'string') {
+      value.alignment = { horizontal: 'right', vertical: 'top', wrapText: true, indent: 1 };
+      const width = (ws.getColumn(2).width ?? 9) / BOLD_12PT_WIDTH;
+      row.height = Math.max(row.height ?? 15, wrappedHeight(kpi.value, width, 12));
+    }
   });
   const lastRow = headerRow + kpis.length;
   outlineCells(ws, headerRow, lastRow, 1, lastColumn);

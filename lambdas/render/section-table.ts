@@ -19,6 +19,8 @@ export interface SectionTable {
   rows: readonly (readonly CellData[])[];
   /** Number format per column (undefined: none). */
   numFmts?: readonly (string | undefined)[];
+  /** Number format per row and column, where rows of one column differ (e.g. a count, then money); wins over numFmts. */
+  cellNumFmts?: readonly (readonly (string | undefined)[])[];
   /** Shown instead of rows when there are none. */
   emptyText?: string;
 }
@@ -54,20 +56,23 @@ export function writeSectionTable(ws: Worksheet, startRow: number, table: Sectio
     ws.mergeCells(r, 1, r, lastColumn);
     r += 1;
   }
-  for (const values of table.rows) {
+  table.rows.forEach((values, index) => {
     const row = ws.getRow(r);
     values.forEach((value, i) => {
       const cell = row.getCell(i + 1);
       cell.value = value;
-      const numFmt = table.numFmts?.[i];
+      const numFmt = table.cellNumFmts?.[index]?.[i] ?? table.numFmts?.[i];
       if (numFmt !== undefined) cell.numFmt = numFmt;
+      // Numbers and dates are indented from the right edge so they do not run into the text of the next column.
       cell.alignment =
-        typeof value === 'string' ? { wrapText: true, vertical: 'top' } : { vertical: 'top', horizontal: 'right' };
+        typeof value === 'string'
+          ? { wrapText: true, vertical: 'top' }
+          : { vertical: 'top', horizontal: 'right', indent: 1 };
     });
     if (width < lastColumn) ws.mergeCells(r, width, r, lastColumn);
     row.height = rowHeight(ws, values, width, lastColumn);
     r += 1;
-  }
+  });
   outlineCells(ws, headerRow, r - 1, 1, lastColumn);
   return r + 1;
 }

@@ -13,7 +13,6 @@ export const COLOURS = {
   green: 'FFD9EAD3',
   blue: 'FFCFE2F3',
   marking: 'FFC00000',
-  placeholder: 'FFF7F7F7',
 } as const;
 
 const THIN = { style: 'thin', color: { argb: COLOURS.border } } as const;

@@ -1,3 +1,4 @@
+import type { Style } from 'exceljs';
 import type { ContactFix, GapList } from '../../core/report/gap-list';
 import { formatNhsNumber } from '../../core/values/nhs-number';
 import { excelDate } from '../excel-date';
@@ -32,6 +33,14 @@ const COLUMNS = [
   { header: 'What to fix', width: 64 },
 ] as const;
 const HEADER_ROW = 3;
+const TOP_WRAPPED = { wrapText: true, vertical: 'top' } as const;
+/** One style object for every patient row, and one per column (see the patient loop). */
+const ROW_STYLE: Partial<Style> = { alignment: TOP_WRAPPED };
+const CELL_STYLES: readonly Partial<Style>[] = COLUMNS.map((c) =>
+  'numFmt' in c
+    ? { numFmt: c.numFmt, alignment: { horizontal: 'center', vertical: 'top' } }
+    : { alignment: TOP_WRAPPED },
+);
 
 /**
  * The Fix contact details sheet: patients whose recorded preference cannot work as recorded (the
@@ -75,6 +84,8 @@ export function addFixContactDetailsSheet(workbook: StreamingWorkbook, gapList: 
     for (const patient of gapList.fixContactDetails) {
       if (patient.problem !== problem) continue;
       const row = ws.getRow(r);
+      // Shared style objects: exceljs caches a style's id per object, so this row's cells cost no style lookup.
+      (row as unknown as { style: Partial<Style> }).style = ROW_STYLE;
       row.values = [
         label,
         formatNhsNumber(patient.nhsNumber),
@@ -83,8 +94,7 @@ export function addFixContactDetailsSheet(workbook: StreamingWorkbook, gapList: 
         excelDate(patient.dateOfBirth) ?? null,
         fix,
       ];
-      row.alignment = { wrapText: true, vertical: 'top' };
-      row.getCell(5).alignment = { horizontal: 'center', vertical: 'top' };
+      for (let c = 0; c < CELL_STYLES.length; c++) row.getCell(c + 1).style = CELL_STYLES[c] as Partial<Style>;
       row.height = height;
       row.commit();
       r += 1;

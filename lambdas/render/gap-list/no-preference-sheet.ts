@@ -1,3 +1,4 @@
+import type { Style } from 'exceljs';
 import type { GapList, GapListTier } from '../../core/report/gap-list';
 import { formatNhsNumber } from '../../core/values/nhs-number';
 import { excelDate } from '../excel-date';
@@ -30,6 +31,9 @@ const COLUMNS = [
   { header: 'Would default to SMS', width: 11, style: { alignment: CENTRE } },
 ] as const;
 const HEADER_ROW = 3;
+/** One style object per column and one for every row (see the patient loop). */
+const CELL_STYLES: readonly Partial<Style>[] = COLUMNS.map((c) => c.style);
+const ROW_STYLE: Partial<Style> = {};
 
 const yesNo = (value: boolean): string => (value ? 'Yes' : 'No');
 
@@ -76,6 +80,8 @@ export function addNoPreferenceSheet(workbook: StreamingWorkbook, gapList: GapLi
   let r = HEADER_ROW + 1;
   for (const patient of gapList.noPreference) {
     const row = ws.getRow(r);
+    // Shared style objects: exceljs caches a style's id per object, so this row's cells cost no style lookup.
+    (row as unknown as { style: Partial<Style> }).style = ROW_STYLE;
     row.values = [
       patient.tier,
       formatNhsNumber(patient.nhsNumber),
@@ -89,6 +95,7 @@ export function addNoPreferenceSheet(workbook: StreamingWorkbook, gapList: GapLi
       yesNo(patient.hasEmail),
       yesNo(patient.wouldDefaultToSms),
     ];
+    for (let c = 0; c < CELL_STYLES.length; c++) row.getCell(c + 1).style = CELL_STYLES[c] as Partial<Style>;
     row.commit();
     r += 1;
   }

@@ -1,5 +1,6 @@
 import type { GapList } from '../../core/report/gap-list';
 import type { FunnelFlag } from '../../core/report/tidy-columns';
+import { DECILE_STRIP_SIZE, renderDecileStripPng } from '../charts/decile-strip';
 import { formatUkDate } from '../excel-date';
 import { formatPeriod } from '../format-period';
 import { FUNNEL_FLAG_LABELS, funnelFlagLabel } from '../funnel-flag-label';
@@ -10,11 +11,15 @@ import { roundMetric } from '../rounding';
 import { writeSectionTable } from '../section-table';
 import { COLOURS, font, paragraph } from '../sheet-style';
 import type { StreamingWorkbook } from '../stream-workbook';
+import { addStreamedSheetImage, type StreamingWorksheet } from '../streamed-sheet-image';
 import type { CONTACT_PROBLEMS } from './fix-contact-details-sheet';
 import { TIER_MEANINGS } from './no-preference-sheet';
 import { markedHeaderFooter, writeMarkingBanner } from './official-sensitive';
 
-const WIDTHS = [44, 16, 80] as const;
+/** Column B fits a funnel flag in words ("Within expected range") on two lines at most. */
+const WIDTHS = [44, 20, 76] as const;
+/** Points per pixel at 96 dpi: row heights are in points, images in pixels. */
+const POINTS_PER_PIXEL = 0.75;
 const LAST_COLUMN = WIDTHS.length;
 
 /**
@@ -99,6 +104,7 @@ export function addGapListSummarySheet(workbook: StreamingWorkbook, gapList: Gap
       comparisonKpis(gapList),
       LAST_COLUMN,
     );
+    r = writeDecileStrip(workbook, ws, r, gapList);
   }
 
   r = writeSectionTable(
@@ -131,6 +137,37 @@ export function addGapListSummarySheet(workbook: StreamingWorkbook, gapList: Gap
     LAST_COLUMN,
   );
   ws.commit();
+}
+
+/**
+ * The decile strip (where the practice sits among the ICB's practices) in a row of its own, one row tall, so it
+ * never overlaps text and is never split across printed pages. Returns the first free row after a blank line.
+ */
+function writeDecileStrip(workbook: StreamingWorkbook, ws: StreamingWorksheet, row: number, gapList: GapList): number {
+  const m = gapList.metrics;
+  const input = {
+    decile: m.decile,
+    practicePct: m.no_preference_pct,
+    medianPct: gapList.icbPosition?.medianNoPreferencePct,
+    practiceCode: gapList.practiceCode,
+  };
+  ws.getRow(row).height = DECILE_STRIP_SIZE.height * POINTS_PER_PIXEL + 6;
+  addStreamedSheetImage(workbook, ws, renderDecileStripPng(input), {
+    tl: { col: 0, row: row - 1 },
+    ext: { ...DECILE_STRIP_SIZE },
+    description: decileStripDescription(gapList),
+  });
+  return row + 2;
+}
+
+/** Alternative text for the strip: what it shows, in words. */
+function decileStripDescription(gapList: GapList): string {
+  const decile = gapList.metrics.decile;
+  const where =
+    decile === undefined
+      ? 'The practice has no decile this month.'
+      : `${gapList.practiceCode} is in decile ${decile} of 10 (1 = fewest patients without a recorded preference).`;
+  return `Ten boxes, deciles 1 to 10. ${where}`;
 }
 
 /** The practice's own system first. */

@@ -61,7 +61,7 @@ export function addDataQualitySheet(workbook: Workbook, report: PeriodReport): W
     ws,
     2,
     `Check this sheet before comparing practices. ${completeness.reporting} of ${completeness.expected} ` +
-      `directory practices sent an export for ${formatPeriod(report.period)}. Rows rejected: ${rejected}; ` +
+      `practices sent an export for ${formatPeriod(report.period)}${notInDirectoryNote(completeness.notInDirectory.length)}. Rows rejected: ${rejected}; ` +
       `quarantined files: ${dq.quarantinedFiles.length}. Each table says what the problem means and how to fix it.`,
     1,
     LAST_COLUMN,
@@ -206,6 +206,11 @@ export function addDataQualitySheet(workbook: Workbook, report: PeriodReport): W
   let r = 4;
   for (const table of tables) r = writeSectionTable(ws, r, table, LAST_COLUMN);
   return ws;
+}
+
+/** E.g. ` (1 of them not in the practice directory)`; empty when every practice is in the directory. */
+function notInDirectoryNote(count: number): string {
+  return count === 0 ? '' : ` (${count} of them not in the practice directory)`;
 }
 
 /** Practice code → name, from the directory rows and completeness entries of the report. */

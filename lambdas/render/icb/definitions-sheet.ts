@@ -1,9 +1,10 @@
 import type { Workbook, Worksheet } from 'exceljs';
 import { SMALL_NUMBER_MAX } from '../../core/metrics/suppress-small-numbers';
-import type { PeriodReport } from '../../core/report/period-report';
+import type { PeriodReport, SmsCostAssumptions } from '../../core/report/period-report';
 import { TIDY_COLUMNS } from '../../core/report/tidy-columns';
 import type { CellData } from '../metric-cell';
-import { writeSectionTable } from '../section-table';
+import { NUM_FMT } from '../number-formats';
+import { type SectionTable, writeSectionTable } from '../section-table';
 import { COLOURS, font } from '../sheet-style';
 import { METRIC_DEFINITIONS } from './metric-definitions';
 
@@ -19,8 +20,119 @@ const QOF_REGISTERS =
   'STIA stroke and TIA';
 
 /**
- * The Definitions sheet: every column in plain English, then the methods behind the numbers (funnel
- * plot, confidence interval, cohorts, SMS cost with this report's assumptions, rounding, sources).
+ * Who is in each group of patients or practices the figures count, in plain English (SPEC §2.1, §3).
+ */
+const COHORT_ROWS: readonly (readonly [string, string])[] = [
+  [
+    'Registered patients',
+    'Every patient row of a practice\'s export with a valid NHS number (10 digits, correct check digit), each NHS number counted once. Rows with an invalid NHS number are rejected; later rows repeating an NHS number are duplicates. Both are listed on the Data quality sheet and counted in no figure but "Rows read".',
+  ],
+  [
+    'Aged 16 or over (16+)',
+    'Age in completed years on the extract date is 16 or more. Patients with a missing, invalid or future date of birth are left out of the 16+ figures (see "Date of birth missing/invalid") but stay in the all-ages figures.',
+  ],
+  [
+    'QOF cohort',
+    `On at least one QOF disease register (QOF business rules, England): ${QOF_REGISTERS}. ` +
+      'These patients are invited for QOF reviews, usually by SMS first. Other register codes found in the exports are kept as written and listed on the Data quality sheet; they do not put a patient in the QOF cohort.',
+  ],
+  [
+    'Accessible Information Standard (AIS) need',
+    'A communication or information need is recorded (for example large print, British Sign Language, an interpreter). Any value counts as a need except an empty cell and No, N, None, False, 0, No need or Not recorded. A patient with a need and no preference may not be able to use a default SMS at all.',
+  ],
+  [
+    'Would default to SMS',
+    'No recorded preference, a valid UK mobile number and SMS consent not withdrawn: the patients a messaging system would text by default. A mobile is valid as 07 + 9 digits, +447 / 447 + 9 digits, or 7 + 9 digits (a leading zero lost in a spreadsheet); consent counts as withdrawn only when the export says so.',
+  ],
+  [
+    'Reporting practices',
+    'Practices with an export dated in the month: they make up the ICB figures, the ICB average, the median, the deciles and the funnel plot. A practice that sent an export but is not in the practice directory still counts, and is listed on the Data quality sheet.',
+  ],
+  [
+    'Missing and stale practices',
+    'A directory practice with no export in the month has a blank row and is in no ICB figure: numbers are never carried forward. It is "stale" when it sent an export in an earlier month (Data quality shows that date) and "missing" when it never has.',
+  ],
+];
+
+/** Where each SMS cost assumption is set: the local `--config` file key and the environment setting. */
+const ASSUMPTION_ROWS: readonly {
+  key: keyof SmsCostAssumptions;
+  label: string;
+  numFmt: string;
+  meaning: string;
+}[] = [
+  {
+    key: 'invitesPerYear',
+    label: 'QOF invitations per patient per year',
+    numFmt: 'General',
+    meaning:
+      'How many QOF review invitations each patient is sent in a year. Set as sms.invitesPerYear in the --config file (local) or SMS_INVITES_PER_YEAR (deployed).',
+  },
+  {
+    key: 'fragmentsPerInvite',
+    label: 'SMS fragments per invitation',
+    numFmt: NUM_FMT.integer,
+    meaning:
+      'Fragments one invitation is sent as: 1 for up to 160 GSM characters (70 if the text needs UCS-2). Check your template (below), then set sms.fragmentsPerInvite (local) or SMS_FRAGMENTS_PER_INVITE (deployed).',
+  },
+  {
+    key: 'costPerFragmentGbp',
+    label: 'Cost per fragment (£)',
+    numFmt: '"£"0.000##',
+    meaning:
+      "The price of one SMS fragment. The default, £0.025, is an example rate: set your contract's rate as sms.costPerFragmentGbp (local) or SMS_COST_PER_FRAGMENT_GBP (deployed).",
+  },
+];
+
+/** The three assumptions behind the SMS cost estimate, as numbers, with what each means and where to set it. */
+function assumptionsTable(assumptions: SmsCostAssumptions): SectionTable {
+  return {
+    heading: 'SMS cost assumptions used in this report',
+    intro:
+      `Estimated annual SMS cost = QOF patients who would default to SMS × ${assumptions.invitesPerYear} invitation(s) ` +
+      `per year × ${assumptions.fragmentsPerInvite} fragment(s) per invitation × £${assumptions.costPerFragmentGbp} per fragment. ` +
+      'An estimate for planning, not a bill.',
+    headers: ['Assumption', 'Value in this report', 'What it means and where to change it'],
+    rows: ASSUMPTION_ROWS.map(({ key, label, meaning }) => [label, assumptions[key], meaning]),
+    cellNumFmts: ASSUMPTION_ROWS.map(({ numFmt }) => [undefined, numFmt]),
+  };
+}
+
+/** How to check a message template, so that the fragments assumption is right (SPEC §7, docs/sms-check.md). */
+const SMS_TEMPLATE_ROWS: readonly (readonly [string, string])[] = [
+  [
+    'Why it matters',
+    'SMS is charged per fragment. A message of up to 160 characters from the GSM alphabet is one fragment; longer, it is sent in parts of 153, each costing the same again. One character outside the GSM alphabet (a curly quote ’, a long dash –, an ellipsis …, an emoji) switches the whole message to UCS-2, where one fragment holds only 70 characters (67 per part). So going over 160 GSM characters, or 70 in UCS-2, doubles the cost of every invitation.',
+  ],
+  [
+    'How to check a template',
+    'Run pcm-report sms-check with the template text (locally: npm start -- sms-check "Your asthma review is due…"), or --file templates.csv --batch for many templates. For each template it reports the characters, the encoding (GSM-7 or UCS-2), the number of fragments, the cost at your rate, each character that forces UCS-2 with its GSM replacement, and warnings for uses the ICB-funded service does not allow (surveys, news or marketing, staff messages, sensitive content without consent). Full guide: docs/sms-check.md.',
+  ],
+  [
+    'Then',
+    'Set the fragments per invitation above to the number sms-check reports for the template your practices actually send, so that this estimate is the cost of real messages.',
+  ],
+];
+
+const DATA_SOURCE_ROWS: readonly (readonly [string, string])[] = [
+  [
+    'Practice exports',
+    "Patient-level reports that each practice (or the ICB, for many practices at once) schedules in SystmOne or EMIS Web: one row per registered patient with NHS number, date of birth, preferred contact method and, where present, mobile, email, SMS consent, QOF registers and AIS need. A practice's figures for a month come from its latest export dated in that month (UK time).",
+  ],
+  [
+    'Practice directory',
+    "The ICB's list of practices: ODS code, name, PCN, clinical system and email address. It decides which practices are expected each month and where gap lists are sent.",
+  ],
+  [
+    'This workbook and the tidy CSV',
+    'Aggregate figures only, no patient-level data. The patient lists (gap lists) go only to each practice. The tidy CSV (practice-metrics-YYYY-MM.csv) holds the same rounded numbers as the Practices sheet, for Power BI.',
+  ],
+];
+
+/**
+ * The Definitions sheet: every column in plain English, then how the figures are worked out (funnel plot,
+ * confidence interval, deciles, change, rounding), who is counted, the SMS cost assumptions of this report,
+ * how to check an SMS template, and the data sources.
  */
 export function addDefinitionsSheet(workbook: Workbook, report: PeriodReport): Worksheet {
   const ws = workbook.addWorksheet('Definitions', {
@@ -44,7 +156,7 @@ export function addDefinitionsSheet(workbook: Workbook, report: PeriodReport): W
   ws.mergeCells(1, 1, 1, LAST_COLUMN);
   ws.getRow(1).height = 24;
 
-  const r = writeSectionTable(
+  const firstRow = writeSectionTable(
     ws,
     3,
     {
@@ -57,16 +169,59 @@ export function addDefinitionsSheet(workbook: Workbook, report: PeriodReport): W
     LAST_COLUMN,
   );
 
-  const { assumptions } = report;
+  let r = writeSectionTable(
+    ws,
+    firstRow,
+    {
+      heading: 'How the figures are worked out',
+      headers: ['Term', 'Definition'],
+      rows: methodRows(report).map(([term, text]) => [term, text]),
+    },
+    LAST_COLUMN,
+  );
+  r = writeSectionTable(
+    ws,
+    r,
+    {
+      heading: 'Who is counted (cohorts)',
+      headers: ['Cohort', 'Rule'],
+      rows: COHORT_ROWS.map(([term, text]) => [term, text]),
+    },
+    LAST_COLUMN,
+  );
+  r = writeSectionTable(ws, r, assumptionsTable(report.assumptions), LAST_COLUMN);
+  r = writeSectionTable(
+    ws,
+    r,
+    {
+      heading: 'Checking your SMS templates',
+      intro:
+        'The fragments per invitation above should come from a checked template, not a guess: one character too many doubles the cost of every message.',
+      headers: ['Question', 'Answer'],
+      rows: SMS_TEMPLATE_ROWS.map(([term, text]) => [term, text]),
+    },
+    LAST_COLUMN,
+  );
+  writeSectionTable(
+    ws,
+    r,
+    { heading: 'Data sources', headers: ['Source', 'What it provides'], rows: DATA_SOURCE_ROWS.map((row) => [...row]) },
+    LAST_COLUMN,
+  );
+  return ws;
+}
+
+/** How each figure is worked out; the small-number note only in a suppressed copy. */
+function methodRows(report: PeriodReport): [string, string][] {
   const methods: [string, string][] = [
     [
       'Funnel plot and flags',
       "Each practice's % no preference (p) is compared with the ICB average p̄ = all patients with no preference ÷ all registered patients at reporting practices. " +
         'Its z-score is (p − p̄) ÷ s, where s = √(p̄(1 − p̄) ÷ n) for a practice of n patients, so bigger practices get narrower limits. ' +
         'Practices differ by more than chance alone, so over-dispersion is allowed for with the additive random-effects method of Spiegelhalter (2005): ' +
-        'the z-scores are Winsorised at their 10th and 90th percentiles, φ = the mean of their squares, and if kφ > k − 1 (k practices) a between-practice variance ' +
+        'the z-scores are Winsorised at their 10th and 90th percentiles (the most extreme 10% at each end are pulled in, so outliers do not hide each other), φ = the mean of their squares, and if kφ > k − 1 (k practices) a between-practice variance ' +
         'τ² = (kφ − (k − 1)) ÷ (Σw − Σw² ÷ Σw), with w = 1 ÷ s², is added: z = (p − p̄) ÷ √(s² + τ²). ' +
-        'Limits: 95% (z beyond ±1.96: warning) and 99.8% (z beyond ±3.09: outlier). ' +
+        'Limits: 95% (z beyond ±1.96: warning) and 99.8% (z beyond ±3.09: outlier); the funnel plot on the Summary sheet draws the same limits. ' +
         'References: Spiegelhalter DJ. Funnel plots for comparing institutional performance. Stat Med 2005;24:1185–202; Handling over-dispersion of performance indicators. Qual Saf Health Care 2005;14:347–51.',
     ],
     [
@@ -78,38 +233,21 @@ export function addDefinitionsSheet(workbook: Workbook, report: PeriodReport): W
       'The preferred contact method is empty or says Unknown, Not known, Not recorded, None, "-" or N/A. Declined contact is a recorded choice, and values that cannot be understood are counted as Unrecognised, not as no preference.',
     ],
     [
-      'QOF cohort',
-      `A patient is in the QOF cohort when they are on at least one QOF disease register (QOF business rules, England): ${QOF_REGISTERS}. ` +
-        'Other register codes found in the exports are listed on the Data quality sheet.',
+      'Decile',
+      'Reporting practices are ranked by % no preference, lowest first (tied practices share the lowest rank); decile = rank × 10 ÷ the number of reporting practices, rounded up. Decile 1 is the tenth with the fewest gaps.',
     ],
     [
-      'The 16+ rule',
-      'Age in completed years on the extract date is 16 or more. Patients with a missing, invalid or future date of birth are left out of the 16+ figures (see "Date of birth missing/invalid") but stay in the all-ages figures.',
-    ],
-    [
-      'Would default to SMS',
-      'No recorded preference, a valid UK mobile number and SMS consent not withdrawn. A mobile is valid as 07 + 9 digits, +447 / 447 + 9 digits, or 7 + 9 digits (a leading zero lost in a spreadsheet).',
-    ],
-    [
-      'SMS cost estimate',
-      `QOF patients who would default to SMS × ${assumptions.invitesPerYear} invitation(s) per year × ` +
-        `${assumptions.fragmentsPerInvite} SMS fragment(s) per invitation × £${assumptions.costPerFragmentGbp} per fragment. ` +
-        'A message longer than 160 characters (70 with some special characters) is sent as two or more fragments and costs two or more times as much. ' +
-        "The rate is set in the configuration: check that it is your contract's rate, not the example default.",
+      'Change vs last month',
+      "This month's unrounded % no preference minus last month's, then rounded: in percentage points, negative = improving. Blank when the practice did not report last month.",
     ],
     [
       'Month and snapshots',
-      "A practice's figures for a month come from its latest export dated in that month (UK time). Practices without an export in the month have blank rows; numbers are never carried forward. " +
+      "A practice's figures for a month come from its latest export dated in that month (UK time); a later export of the same month replaces an earlier one. Every month's figures are kept, for the Trend sheet and the change. " +
         'ICB totals add up the counts of reporting practices and use the same definitions.',
     ],
     [
       'Rounding',
       'Percentages, confidence limits and change: 1 decimal place; z-scores: 2; money: 2; counts are whole numbers. Values are rounded half away from zero from unrounded counts, so rounded figures may not add up exactly. The tidy CSV shows the same rounded numbers.',
-    ],
-    [
-      'Data sources',
-      'Patient-level exports that each practice (or the ICB for many practices) schedules in SystmOne or EMIS Web, one row per registered patient; and the ICB practice directory (practice names, PCN, clinical system, email). ' +
-        'This workbook holds aggregate figures only. The patient lists (gap lists) go only to each practice.',
     ],
   ];
   if (report.suppressSmallNumbers) {
@@ -118,11 +256,5 @@ export function addDefinitionsSheet(workbook: Workbook, report: PeriodReport): W
       `This is a shareable copy: counts from 1 to ${SMALL_NUMBER_MAX} are shown as * and the percentages, z-scores, changes and costs that would reveal them are left blank, so that no small group of patients can be identified. Zero is shown.`,
     ]);
   }
-  writeSectionTable(
-    ws,
-    r,
-    { heading: 'Methods', headers: ['Term', 'Definition'], rows: methods.map(([term, text]) => [term, text]) },
-    LAST_COLUMN,
-  );
-  return ws;
+  return methods;
 }

@@ -5,6 +5,7 @@ import { columnLetter } from '../column-letter';
 import { metricCell } from '../metric-cell';
 import { NUM_FMT } from '../number-formats';
 import { addGapColourScale, paragraph, styleHeaderRow, styleTotalRow } from '../sheet-style';
+import { writePracticeName } from './practice-name-cell';
 import { shownRow } from './shown-row';
 import { shareOf } from './small-number';
 import { worstFirst } from './worst-first';
@@ -83,7 +84,7 @@ function writeShares(
 ): void {
   const row = ws.getRow(rowNumber);
   row.getCell(1).value = code;
-  row.getCell(2).value = name ?? null;
+  writePracticeName(row.getCell(2), name);
   const registered = row.getCell(3);
   registered.value = metricCell(shownRow(metrics, suppress).registered, 'count');
   registered.numFmt = NUM_FMT.count;

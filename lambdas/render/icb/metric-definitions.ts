@@ -56,11 +56,11 @@ export const METRIC_DEFINITIONS: Readonly<Record<TidyColumn, string>> = {
   decile:
     'Position among reporting practices by % no preference: 1 = the tenth of practices with the fewest gaps, 10 = the tenth with the most.',
   funnel_z:
-    'How far the practice is from the ICB average, in standard deviations, allowing for practice size and for normal variation between practices (see "Funnel plot" below).',
+    'How far the practice is from the ICB average, in standard deviations, allowing for practice size and for normal variation between practices (see "Funnel plot and flags" below).',
   funnel_flag:
     'high_outlier: above the 99.8% limit (z > 3.09); high_warning: above the 95% limit (z > 1.96); in_control; low_warning and low_outlier: the same below the average.',
   change_pct_points:
     "This month's % no preference minus last month's, in percentage points. Negative = improving. Blank if the practice did not report last month.",
   est_annual_sms_cost_gbp:
-    'Estimated yearly cost of texting QOF patients who would default to SMS (see "SMS cost estimate" below). An estimate for planning, not a bill.',
+    'Estimated yearly cost of texting QOF patients who would default to SMS (see "SMS cost assumptions used in this report" below). An estimate for planning, not a bill.',
 };

@@ -4,6 +4,7 @@ import { columnLetter } from '../column-letter';
 import { type CellData, metricCell } from '../metric-cell';
 import { NUM_FMT } from '../number-formats';
 import { addGapColourScale, COLOURS, paragraph, styleHeaderRow, styleTotalRow } from '../sheet-style';
+import { writePracticeName } from './practice-name-cell';
 import { isSmallNumber, shareOf } from './small-number';
 import { worstFirst } from './worst-first';
 
@@ -12,7 +13,9 @@ const ICB_PATIENTS_ROW = 3;
 const ICB_NO_PREFERENCE_ROW = 4;
 const ICB_PCT_ROW = 5;
 const FIRST_REGISTER_COLUMN = 3;
-const REGISTER_WIDTH = 13;
+/** Wide enough for the longest register word in bold, "hyperglycaemia", on one line. */
+const REGISTER_WIDTH = 15;
+const REGISTERS_PER_PAGE = 7;
 
 /**
  * The Registers sheet: % of patients on each QOF register with no recorded preference. Three ICB
@@ -27,8 +30,9 @@ export function addRegistersSheet(workbook: Workbook, report: PeriodReport): Wor
       orientation: 'landscape',
       paperSize: 9,
       fitToPage: true,
-      // One page across is unreadable with all 21 QOF registers: two pages, names repeated on each.
-      fitToWidth: registers.length > 12 ? 2 : 1,
+      // One page across is unreadable with many QOF registers: up to 7 per page, names repeated on each, so the
+      // text prints at about 10pt.
+      fitToWidth: Math.max(1, Math.ceil(registers.length / REGISTERS_PER_PAGE)),
       fitToHeight: 0,
       printTitlesRow: `${HEADER_ROW}:${ICB_PCT_ROW}`,
       printTitlesColumn: 'A:B',
@@ -40,12 +44,15 @@ export function addRegistersSheet(workbook: Workbook, report: PeriodReport): Wor
   ws.getColumn(2).width = 40;
   for (let c = FIRST_REGISTER_COLUMN; c <= lastColumn; c++) ws.getColumn(c).width = REGISTER_WIDTH;
 
+  // Kept within the name columns, which are repeated on every printed page: merged wider, it is cut off at the
+  // edge of the first page and shows clipped beside the repeated columns of the second.
   paragraph(
     ws,
     1,
-    '% of patients on each QOF register with no recorded preference: these patients are invited for QOF reviews, so a missing preference matters most here.',
+    '% of patients on each QOF register with no recorded preference: these patients are invited for QOF reviews, ' +
+      "so a missing preference matters most here. Blank: no patient on that register in the practice's export.",
     1,
-    Math.max(lastColumn, 10),
+    2,
     { bold: true },
   );
   const header = ws.getRow(HEADER_ROW);
@@ -90,7 +97,7 @@ export function addRegistersSheet(workbook: Workbook, report: PeriodReport): Wor
   practices.forEach((practice, p) => {
     const row = ws.getRow(ICB_PCT_ROW + 1 + p);
     row.getCell(1).value = practice.practice_code;
-    row.getCell(2).value = practice.practice_name ?? null;
+    writePracticeName(row.getCell(2), practice.practice_name);
     registers.forEach((register, i) => {
       const counts = register.byPractice[practice.practice_code];
       const cell = row.getCell(FIRST_REGISTER_COLUMN + i);

@@ -1,6 +1,10 @@
+import type ExcelJS from 'exceljs';
 import type { Workbook, Worksheet } from 'exceljs';
-import type { PeriodReport } from '../../core/report/period-report';
+import type { CompletenessEntry, PeriodReport } from '../../core/report/period-report';
 import type { FunnelFlag } from '../../core/report/tidy-columns';
+import { FUNNEL_CHART_SIZE, renderFunnelChartPng } from '../charts/funnel-chart';
+import { renderTrendChartPng, TREND_CHART_SIZE } from '../charts/trend-chart';
+import { formatUkDate } from '../excel-date';
 import { formatPeriod } from '../format-period';
 import { FUNNEL_FLAG_LABELS, funnelFlagLabel } from '../funnel-flag-label';
 import { type Kpi, writeKpiTable } from '../kpi-table';
@@ -16,7 +20,16 @@ const WIDTHS = [52, 13, 17, 12, 13, 22, 13] as const;
 const LAST_COLUMN = WIDTHS.length;
 const WORST_ROWS = 10;
 
-/** Fixed rows, so that the chart slots below stay where they are whatever the data. */
+/** Points per pixel at 96 dpi: row heights are in points, chart sizes in pixels. */
+const POINTS_PER_PIXEL = 0.75;
+/** Space under each chart, in points, so that it does not touch what follows. */
+const CHART_GAP = 8;
+
+/**
+ * Fixed rows. Each chart sits alone in one row made as tall as the chart, so whatever the data nothing can
+ * overlap it, Excel and LibreOffice agree on where it ends (they differ on the default row height), and a
+ * printed page never cuts a chart in half.
+ */
 const ROW = {
   title: 1,
   subtitle: 2,
@@ -24,18 +37,10 @@ const ROW = {
   worstHeading: 15,
   worstHeader: 16,
   chartsHeading: 28,
-  chartsFirst: 29,
-  chartsLast: 46,
-  guideHeading: 48,
-} as const;
-
-/**
- * Where the funnel-plot and trend-chart images go on the Summary sheet (exceljs `addImage` ranges).
- * The cells are reserved now with a placeholder; drawing the charts is a later change.
- */
-export const SUMMARY_CHART_SLOTS = {
-  funnelPlot: `A${ROW.chartsFirst}:C${ROW.chartsLast}`,
-  trend: `D${ROW.chartsFirst}:G${ROW.chartsLast}`,
+  chartsIntro: 29,
+  funnel: 30,
+  trend: 31,
+  guideHeading: 33,
 } as const;
 
 const generatedDate = new Intl.DateTimeFormat('en-GB', {
@@ -47,7 +52,7 @@ const generatedDate = new Intl.DateTimeFormat('en-GB', {
 
 /**
  * The Summary sheet: what an ICB analyst reads first. Headline KPIs, the 10 practices with the most
- * gaps, room for the two charts, and a plain-English guide to reading the report.
+ * gaps, the funnel plot and the ICB trend chart, and a plain-English guide to reading the report.
  */
 export function addSummarySheet(workbook: Workbook, report: PeriodReport): Worksheet {
   const ws = workbook.addWorksheet('Summary', {
@@ -84,7 +89,7 @@ export function addSummarySheet(workbook: Workbook, report: PeriodReport): Works
 
   writeKpis(ws, report, shownRow(report.icb.metrics, suppress));
   writeWorstPractices(ws, report, suppress);
-  writeChartSlots(ws);
+  writeCharts(workbook, ws, report);
   writeReadingGuide(ws, report);
   return ws;
 }
@@ -137,8 +142,9 @@ function writeKpis(ws: Worksheet, report: PeriodReport, icb: ShownRow): void {
       label: 'Practices that sent an export this month',
       value: `${completeness.reporting} of ${completeness.expected}`,
       note:
-        `No export ever: ${completeness.missing.length}; no export this month: ${completeness.stale.length}; ` +
-        `not in the practice directory: ${completeness.notInDirectory.length}. See Data quality.`,
+        `No export ever: ${practiceList(completeness.missing)}; ` +
+        `no export this month: ${practiceList(completeness.stale)}; ` +
+        `not in the practice directory: ${practiceList(completeness.notInDirectory)}. See Data quality.`,
     },
     {
       label: 'Median practice % with no recorded preference',
@@ -203,6 +209,7 @@ function writeWorstPractices(ws: Worksheet, report: PeriodReport, suppress: bool
     row.alignment = { vertical: 'top' };
     row.getCell(1).alignment = { vertical: 'top', wrapText: true };
     row.getCell(3).alignment = { vertical: 'top', horizontal: 'center' };
+    for (const c of [2, 4, 5, 7]) row.getCell(c).alignment = { vertical: 'top', horizontal: 'right', indent: 1 };
     fitRowHeight(ws, row, 1, 1);
     row.getCell(2).numFmt = NUM_FMT.pct;
     row.getCell(4).numFmt = NUM_FMT.count;
@@ -215,26 +222,32 @@ function writeWorstPractices(ws: Worksheet, report: PeriodReport, suppress: bool
   outlineCells(ws, ROW.worstHeader, ROW.worstHeader + WORST_ROWS, 1, LAST_COLUMN);
 }
 
-/** Two framed, labelled blocks where the chart images will be placed (SUMMARY_CHART_SLOTS). */
-function writeChartSlots(ws: Worksheet): void {
-  sectionHeading(ws, ROW.chartsHeading, 'Charts', LAST_COLUMN);
-  const slots: [number, number, string][] = [
-    [1, 3, 'Funnel plot of % no preference against practice size.\n\n(Chart to be added in a later release.)'],
-    [
-      4,
-      LAST_COLUMN,
-      'Trend of ICB % no preference over the last 12 months.\n\n(Chart to be added in a later release.)',
-    ],
+/**
+ * The funnel plot and the ICB trend chart, stacked at their native size (the PNGs are drawn at twice that, so they
+ * stay sharp when zoomed), on a printed page of their own after the tables.
+ */
+function writeCharts(workbook: Workbook, ws: Worksheet, report: PeriodReport): void {
+  ws.getRow(ROW.chartsHeading - 1).addPageBreak();
+  sectionHeading(ws, ROW.chartsHeading, 'Charts: practices compared, and the ICB trend', LAST_COLUMN);
+  paragraph(
+    ws,
+    ROW.chartsIntro,
+    'Funnel plot: each point is a practice, placed by its size (across) and its % with no recorded preference (up). ' +
+      'The dashed lines are the limits chance alone would explain for a practice of that size; practices outside them ' +
+      'are labelled with their practice code and flagged on the Practices sheet. Trend: the ICB % month by month.',
+    1,
+    LAST_COLUMN,
+    { italic: true, color: { argb: COLOURS.muted } },
+  );
+  const charts: [number, Buffer, { width: number; height: number }][] = [
+    [ROW.funnel, renderFunnelChartPng(report), FUNNEL_CHART_SIZE],
+    [ROW.trend, renderTrendChartPng(report), TREND_CHART_SIZE],
   ];
-  for (const [from, to, text] of slots) {
-    ws.mergeCells(ROW.chartsFirst, from, ROW.chartsLast, to);
-    const cell = ws.getCell(ROW.chartsFirst, from);
-    cell.value = text;
-    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-    cell.font = font({ italic: true, color: { argb: COLOURS.muted } });
-    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: COLOURS.placeholder } };
-    const dashed = { style: 'dashed', color: { argb: COLOURS.border } } as const;
-    cell.border = { top: dashed, bottom: dashed, left: dashed, right: dashed };
+  for (const [row, png, size] of charts) {
+    ws.getRow(row).height = size.height * POINTS_PER_PIXEL + CHART_GAP;
+    const imageId = workbook.addImage({ buffer: png as unknown as ExcelJS.Buffer, extension: 'png' });
+    // exceljs's `tl` is 0-based: column A, the chart's own row.
+    ws.addImage(imageId, { tl: { col: 0, row: row - 1 }, ext: { ...size }, editAs: 'oneCell' });
   }
 }
 
@@ -257,6 +270,23 @@ function writeReadingGuide(ws: Worksheet, report: PeriodReport): void {
   guide.forEach((text, i) => {
     paragraph(ws, ROW.guideHeading + 1 + i, `${i + 1}. ${text}`, 1, LAST_COLUMN);
   });
+}
+
+/** Named on the Summary up to this many; beyond it, "and N more" (all are on the Data quality sheet). */
+const NAMED_PRACTICES = 5;
+
+/**
+ * How many practices, and which: `0`, or `2 (Y05999 Hillside Surgery; Y07001 Orchard Surgery, last export
+ * 30/09/2026)`, so the analyst knows whom to chase without leaving the Summary.
+ */
+function practiceList(entries: readonly CompletenessEntry[]): string {
+  if (entries.length === 0) return '0';
+  const named = entries.slice(0, NAMED_PRACTICES).map((p) => {
+    const name = p.practiceName === undefined ? p.practiceCode : `${p.practiceCode} ${p.practiceName}`;
+    return p.lastExtractDate === undefined ? name : `${name}, last export ${formatUkDate(p.lastExtractDate)}`;
+  });
+  const more = entries.length - named.length;
+  return `${entries.length} (${named.join('; ')}${more > 0 ? `; and ${more} more` : ''})`;
 }
 
 function countFlags(report: PeriodReport): Record<FunnelFlag, number> | undefined {

@@ -5,6 +5,7 @@ import { formatPeriodShort } from '../format-period';
 import { metricCell } from '../metric-cell';
 import { NUM_FMT } from '../number-formats';
 import { addGapColourScale, paragraph, styleHeaderRow, styleTotalRow } from '../sheet-style';
+import { writePracticeName } from './practice-name-cell';
 import { worstFirst } from './worst-first';
 
 const HEADER_ROW = 2;
@@ -55,11 +56,8 @@ export function addTrendSheet(workbook: Workbook, report: PeriodReport): Workshe
   );
   practices.forEach((practice, i) => {
     const row = ws.getRow(ICB_ROW + 1 + i);
-    row.values = [
-      practice.practiceCode,
-      practice.practiceName ?? null,
-      ...practice.values.map((v) => metricCell(v, 'pct')),
-    ];
+    row.values = [practice.practiceCode, null, ...practice.values.map((v) => metricCell(v, 'pct'))];
+    writePracticeName(row.getCell(2), practice.practiceName);
   });
   const lastRow = ICB_ROW + practices.length;
   for (let r = ICB_ROW; r <= lastRow; r++) {

@@ -2,15 +2,20 @@ import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { GapListPatient } from '../../../lambdas/core/report/gap-list';
 import { renderGapListWorkbook } from '../../../lambdas/render/gap-list-workbook';
+import { pngPixels } from './charts/png-image';
 import { allCells, gapListFixture, loadWorkbook } from './fixtures';
+import { placedImages } from './placed-images';
+import { xlsxParts } from './xlsx-parts';
 
 const { ValueType } = ExcelJS;
 const MARKING = 'OFFICIAL-SENSITIVE: contains patient data';
 
 let workbook: ExcelJS.Workbook;
+let bytes: Buffer;
 
 beforeAll(async () => {
-  workbook = await loadWorkbook(await renderGapListWorkbook(gapListFixture()));
+  bytes = await renderGapListWorkbook(gapListFixture());
+  workbook = await loadWorkbook(bytes);
 });
 
 function sheet(wb: ExcelJS.Workbook, name: string): ExcelJS.Worksheet {
@@ -219,6 +224,31 @@ describe('renderGapListWorkbook', () => {
       expect(text).toContain('may differ by version');
     });
 
+    it('shows the decile strip below the ICB comparison, in a row as tall as the strip', () => {
+      const ws = sheet(workbook, 'Summary');
+      const change = kpi(ws, 'Change since last month (percentage points)');
+      // The row under the last comparison row ("Change since last month") holds it: 160 px = 120 pt, plus 6.
+      expect(placedImages(workbook, ws)).toEqual([
+        { col: 0, row: Number(change.row) + 1, width: 640, height: 160, extension: 'png' },
+      ]);
+      expect(ws.getRow(Number(change.row) + 2).height).toBe(126);
+      // The embedded PNG is drawn at twice the display size.
+      const media = workbook.getImage(Number(ws.getImages()[0]?.imageId));
+      const png = pngPixels(media.buffer as unknown as Buffer);
+      expect([png.width, png.height]).toEqual([1280, 320]);
+    });
+
+    it('describes the strip in words for screen readers', async () => {
+      const drawing = (await xlsxParts(bytes)).get('xl/drawings/drawing1.xml') ?? '';
+      expect(drawing).toContain('descr="Ten boxes, deciles 1 to 10. D83001 is in decile 5 of 10');
+    });
+
+    it('wraps a funnel flag in words inside its column instead of clipping it', () => {
+      const cell = kpi(sheet(workbook, 'Summary'), 'Compared with the ICB average, allowing for practice size');
+      expect(cell.value).toBe('High warning');
+      expect(cell.alignment).toMatchObject({ wrapText: true, horizontal: 'right' });
+    });
+
     it('explains the five priorities', () => {
       const text = allText(workbook, 'Summary');
       expect(text).toContain('Priority 1');
@@ -236,6 +266,7 @@ describe('renderGapListWorkbook before the monthly report', () => {
     const text = allText(wb, 'Summary');
     expect(text).toContain('is added when the monthly ICB report is built');
     expect(text).not.toContain('ICB median');
+    expect(sheet(wb, 'Summary').getImages()).toEqual([]);
     expect(text.indexOf('EMIS Web\n1.')).toBeGreaterThan(-1);
     expect(text.indexOf('EMIS Web\n1.')).toBeLessThan(text.indexOf('SystmOne\n1.'));
   });

@@ -2,13 +2,17 @@ import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { renderIcbWorkbook } from '../../../lambdas/render/icb-workbook';
 import { allCells, loadWorkbook, periodReportFixture } from './fixtures';
+import { placedImages } from './placed-images';
+import { xlsxParts } from './xlsx-parts';
 
 const { ValueType } = ExcelJS;
 
 let workbook: ExcelJS.Workbook;
+let bytes: Buffer;
 
 beforeAll(async () => {
-  workbook = await loadWorkbook(await renderIcbWorkbook(periodReportFixture()));
+  bytes = await renderIcbWorkbook(periodReportFixture());
+  workbook = await loadWorkbook(bytes);
 });
 
 function sheet(name: string): ExcelJS.Worksheet {
@@ -106,7 +110,8 @@ describe('renderIcbWorkbook', () => {
       expect(ws.getCell('A11').value).toBe('Practices that sent an export this month');
       expect(ws.getCell('B11').value).toBe('3 of 5');
       expect(ws.getCell('C11').value).toBe(
-        'No export ever: 1; no export this month: 1; not in the practice directory: 0. See Data quality.',
+        'No export ever: 1 (D83005 Orchard Health Centre); no export this month: 1 (D83003 Meadow View Medical ' +
+          'Centre, last export 14/09/2026); not in the practice directory: 0. See Data quality.',
       );
     });
 
@@ -125,19 +130,31 @@ describe('renderIcbWorkbook', () => {
       expect(ws.getCell('G17').numFmt).toBe('+0.0;-0.0;0.0');
     });
 
-    it('reserves a labelled block for the funnel plot and the trend chart', () => {
+    it('embeds the funnel plot and then the trend chart at their display size, one chart per row', () => {
       const ws = sheet('Summary');
-      expect(ws.getCell('A28').value).toBe('Charts');
-      expect(String(ws.getCell('A29').value)).toMatch(/^Funnel plot/);
-      expect(String(ws.getCell('D29').value)).toMatch(/^Trend/);
-      expect(ws.getCell('C46').isMerged).toBe(true);
+      expect(ws.getCell('A28').value).toBe('Charts: practices compared, and the ICB trend');
+      // 0-based rows 29 and 30 are sheet rows 30 and 31; 800 × 500 and 800 × 400 pixels.
+      expect(placedImages(workbook, ws)).toEqual([
+        { col: 0, row: 29, width: 800, height: 500, extension: 'png' },
+        { col: 0, row: 30, width: 800, height: 400, extension: 'png' },
+      ]);
+      // Each row is as tall as its chart (pixels × 0.75 points) plus an 8-point gap, so nothing overlaps it.
+      expect([ws.getRow(30).height, ws.getRow(31).height]).toEqual([383, 308]);
+    });
+
+    it('starts the charts on a new printed page and prints one page wide', async () => {
+      const ws = sheet('Summary');
+      // exceljs does not read row breaks back: the break after row 27 is in the sheet XML.
+      const xml = (await xlsxParts(bytes)).get('xl/worksheets/sheet1.xml') ?? '';
+      expect(xml.match(/<rowBreaks[^>]*>.*<\/rowBreaks>/)?.[0]).toMatch(/^<rowBreaks count="1"[^>]*><brk id="27" /);
+      expect(ws.pageSetup).toMatchObject({ orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
     });
 
     it('ends with a plain-English reading guide', () => {
       const ws = sheet('Summary');
-      expect(ws.getCell('A48').value).toBe('How to read this report');
-      expect(String(ws.getCell('A49').value)).toMatch(/^1\. What it shows\./);
-      expect(String(ws.getCell('A51').value)).toContain('"High outlier" (above the 99.8% limit)');
+      expect(ws.getCell('A33').value).toBe('How to read this report');
+      expect(String(ws.getCell('A34').value)).toMatch(/^1\. What it shows\./);
+      expect(String(ws.getCell('A36').value)).toContain('"High outlier" (above the 99.8% limit)');
     });
   });
 
@@ -367,19 +384,68 @@ describe('renderIcbWorkbook', () => {
       expect(String(ws.getCell(findCell(ws, 'funnel_flag').row, 3).value)).toContain('high_outlier');
     });
 
-    it('explains the funnel method, the QOF and 16+ cohorts and the SMS cost assumptions', () => {
+    it('explains the funnel method: Spiegelhalter, Winsorised z, both limits', () => {
       const ws = sheet('Definitions');
-      const text = (term: string) => String(ws.getCell(findCell(ws, term).row, 2).value);
-      expect(text('Funnel plot and flags')).toContain('Spiegelhalter');
-      expect(text('Funnel plot and flags')).toContain('Winsorised at their 10th and 90th percentiles');
-      expect(text('Funnel plot and flags')).toContain('99.8%');
-      expect(text('QOF cohort')).toContain('STIA stroke and TIA');
-      expect(text('The 16+ rule')).toContain('16 or more');
-      expect(text('SMS cost estimate')).toMatch(
-        /^QOF patients who would default to SMS × 2 invitation\(s\) per year × 1 SMS/,
+      const text = String(ws.getCell(findCell(ws, 'Funnel plot and flags').row, 2).value);
+      expect(text).toContain('Spiegelhalter (2005)');
+      expect(text).toContain('additive random-effects');
+      expect(text).toContain('Winsorised at their 10th and 90th percentiles');
+      expect(text).toContain('95% (z beyond ±1.96: warning) and 99.8% (z beyond ±3.09: outlier)');
+    });
+
+    /** Column B of the row whose column A reads `term`, in the section headed `section`. */
+    function definition(section: string, term: string): string {
+      const ws = sheet('Definitions');
+      for (let r = Number(findCell(ws, section).row) + 1; r <= ws.rowCount; r++) {
+        if (ws.getCell(r, 1).value === term) return String(ws.getCell(r, 2).value);
+      }
+      throw new Error(`no "${term}" under "${section}"`);
+    }
+
+    it.each([
+      { term: 'QOF cohort', phrase: 'On at least one QOF disease register' },
+      { term: 'QOF cohort', phrase: 'STIA stroke and TIA' },
+      { term: 'Aged 16 or over (16+)', phrase: 'Age in completed years on the extract date is 16 or more' },
+      { term: 'Accessible Information Standard (AIS) need', phrase: 'No, N, None, False, 0, No need or Not recorded' },
+      { term: 'Would default to SMS', phrase: 'SMS consent not withdrawn' },
+      { term: 'Missing and stale practices', phrase: 'numbers are never carried forward' },
+    ])('defines the cohort "$term" in plain English', ({ term, phrase }) => {
+      expect(definition('Who is counted (cohorts)', term)).toContain(phrase);
+    });
+
+    it.each([
+      { section: 'How the figures are worked out', term: 'Decile', phrase: 'rounded up' },
+      { section: 'How the figures are worked out', term: 'Change vs last month', phrase: 'unrounded' },
+      { section: 'Data sources', term: 'Practice exports', phrase: 'SystmOne or EMIS Web' },
+      { section: 'Data sources', term: 'Practice directory', phrase: 'ODS code, name, PCN' },
+    ])('explains "$term" under "$section"', ({ section, term, phrase }) => {
+      expect(definition(section, term)).toContain(phrase);
+    });
+
+    it("prints this report's SMS cost assumptions as numbers, with where to change them", () => {
+      const ws = sheet('Definitions');
+      const assumption = (label: string) => ws.getRow(Number(findCell(ws, label).row));
+      expect(assumption('QOF invitations per patient per year').getCell(2).value).toBe(2);
+      expect(assumption('SMS fragments per invitation').getCell(2).value).toBe(1);
+      const cost = assumption('Cost per fragment (£)').getCell(2);
+      expect(cost.value).toBe(0.025);
+      expect(cost.numFmt).toBe('"£"0.000##');
+      expect(String(assumption('Cost per fragment (£)').getCell(3).value)).toContain('SMS_COST_PER_FRAGMENT_GBP');
+      const heading = findCell(ws, 'SMS cost assumptions used in this report');
+      expect(ws.getCell(Number(heading.row) + 1, 1).value).toBe(
+        'Estimated annual SMS cost = QOF patients who would default to SMS × 2 invitation(s) per year × ' +
+          '1 fragment(s) per invitation × £0.025 per fragment. An estimate for planning, not a bill.',
       );
-      expect(text('SMS cost estimate')).toContain('£0.025 per fragment');
-      expect(text('Data sources')).toContain('SystmOne or EMIS Web');
+    });
+
+    it('points to sms-check for the fragments per invitation, and says what doubles the cost', () => {
+      const ws = sheet('Definitions');
+      findCell(ws, 'Checking your SMS templates');
+      const why = String(ws.getCell(findCell(ws, 'Why it matters').row, 2).value);
+      expect(why).toContain('over 160 GSM characters, or 70 in UCS-2, doubles the cost');
+      const how = String(ws.getCell(findCell(ws, 'How to check a template').row, 2).value);
+      expect(how).toContain('pcm-report sms-check');
+      expect(how).toContain('docs/sms-check.md');
     });
 
     it('does not mention suppression in a copy that is not suppressed', () => {
@@ -426,6 +492,46 @@ describe('renderIcbWorkbook for a shareable copy with small numbers suppressed',
   });
 });
 
+describe('renderIcbWorkbook with many practices missing', () => {
+  it('names the first five on the Summary and counts the rest', async () => {
+    const report = periodReportFixture();
+    const missing = ['D83011', 'D83012', 'D83013', 'D83014', 'D83015', 'D83016', 'D83017'].map((practiceCode) => ({
+      practiceCode,
+    }));
+    const wb = await loadWorkbook(
+      await renderIcbWorkbook({ ...report, completeness: { ...report.completeness, missing } }),
+    );
+    expect(String(wb.getWorksheet('Summary')?.getCell('C11').value)).toMatch(
+      /^No export ever: 7 \(D83011; D83012; D83013; D83014; D83015; and 2 more\); no export this month: 1 \(/,
+    );
+  });
+});
+
+describe('renderIcbWorkbook with a practice that is not in the practice directory', () => {
+  it('says so where its name would be on Trend, Methods and Registers', async () => {
+    const report = periodReportFixture();
+    const unnamed = { ...report.practices[0], practice_name: undefined } as (typeof report.practices)[number];
+    const wb = await loadWorkbook(
+      await renderIcbWorkbook({
+        ...report,
+        practices: [unnamed, ...report.practices.slice(1)],
+        trend: {
+          ...report.trend,
+          practices: report.trend.practices.map((p) =>
+            p.practiceCode === 'D83001' ? { ...p, practiceName: undefined } : p,
+          ),
+        },
+      }),
+    );
+    for (const name of ['Trend', 'Methods', 'Registers']) {
+      const ws = wb.getWorksheet(name) as ExcelJS.Worksheet;
+      const cell = ws.getCell(Number(findCell(ws, 'D83001').row), 2);
+      expect(cell.value).toBe('Not in the practice directory');
+      expect(cell.font?.italic).toBe(true);
+    }
+  });
+});
+
 describe('renderIcbWorkbook for a month with no reporting practice', () => {
   it('still renders every sheet', async () => {
     const report = periodReportFixture({
@@ -437,6 +543,7 @@ describe('renderIcbWorkbook for a month with no reporting practice', () => {
     });
     const empty = await loadWorkbook(await renderIcbWorkbook(report));
     expect(empty.worksheets).toHaveLength(7);
+    expect(empty.getWorksheet('Summary')?.getImages()).toHaveLength(2);
     expect(empty.getWorksheet('Summary')?.getCell('A17').value).toBe('No practice sent an export this month.');
     expect(empty.getWorksheet('Summary')?.getCell('B13').value).toBe('n/a');
   });
