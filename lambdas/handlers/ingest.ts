@@ -14,19 +14,21 @@ export async function handler(event: SQSEvent): Promise<SQSBatchResponse & { out
   const { objects, table, logger, config, now } = cachedRuntime(loadPipelineConfig(process.env), 'pcm-reporter-ingest');
   const batchItemFailures: SQSBatchResponse['batchItemFailures'] = [];
   const outcomes: IngestOutcome[] = [];
+  const deps = { objects, snapshots: table, ledger: table, directory: table, config, logger, now };
   for (const record of event.Records) {
+    let current: { bucket?: string; key?: string } = {};
     try {
       for (const { bucket, key, etag } of s3EventObjects(record.body)) {
-        const outcome = await ingestExport(
-          { objects, snapshots: table, ledger: table, directory: table, config, logger, now },
-          bucket,
-          key,
-          etag,
-        );
-        outcomes.push(outcome);
+        current = { bucket, key };
+        outcomes.push(await ingestExport(deps, bucket, key, etag));
       }
     } catch (error) {
-      logger.error('ingest failed; message will be retried', { messageId: record.messageId, ...errorFields(error) });
+      // Object keys are file names chosen by the ICB, never patient data: the on-call engineer needs them.
+      logger.error('ingest failed; message will be retried', {
+        messageId: record.messageId,
+        ...current,
+        ...errorFields(error),
+      });
       batchItemFailures.push({ itemIdentifier: record.messageId });
     }
   }

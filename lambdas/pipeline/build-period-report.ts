@@ -72,7 +72,16 @@ export async function buildPeriodReport(deps: ReportDeps, period: string): Promi
   const bucket = deps.config.reportsBucket;
   const gapListKeys: string[] = [];
   for (const snapshot of snapshots) {
-    gapListKeys.push(await rebuildGapList(deps, report, snapshot));
+    try {
+      gapListKeys.push(await rebuildGapList(deps, report, snapshot));
+    } catch (error) {
+      // Nothing under reports/ has been written yet: the month's previous report (if any) stays whole.
+      throw new Error(
+        `Could not rebuild the gap list for ${snapshot.practiceCode} (${period}); no report was written. ` +
+          'The run can be retried safely.',
+        { cause: error },
+      );
+    }
   }
   const reportKey = reportKeys.icbWorkbook(period);
   const csvKey = reportKeys.tidyCsv(period);

@@ -1,18 +1,32 @@
+import { randomUUID } from 'node:crypto';
+import { closeSync, mkdirSync, openSync, readSync, rmSync, unlinkSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
 import type { PipelineConfig } from '../config';
 import { FIELD_LABELS, REQUIRED_FIELDS } from '../core/fields/field-aliases';
-import { describeExpectedColumns, looksLikeHeader, mapHeader, missingRequired } from '../core/fields/header-mapping';
+import {
+  describeExpectedColumns,
+  type HeaderMapping,
+  looksLikeHeader,
+  mapHeader,
+  missingRequired,
+} from '../core/fields/header-mapping';
 import { londonDate, periodOf } from '../core/period';
-import { ExportFormatError, openExport } from '../core/read/open-export';
+import { ExportFormatError, type ExportRecord, type OpenedExport, openExport } from '../core/read/open-export';
+import type { GapList } from '../core/report/gap-list';
 import type { IngestedFileNote } from '../core/report/period-report';
-import { interpretRow, type RowContext, rowLayout } from '../core/tally/interpret-row';
+import { type RowContext, rowLayout } from '../core/tally/interpret-row';
 import { PracticeTally } from '../core/tally/practice-tally';
+import { RowInterpreter } from '../core/tally/row-interpreter';
+import type { SpillExtent, SpillFile } from '../core/tally/spill-file';
 import { findPracticeCodeInKey } from '../core/values/ods-code';
 import { findDateInKey } from '../core/values/uk-date';
 import { ExportRejectedError } from '../errors';
-import type { Logger } from '../logger';
-import type { DirectoryStore, LedgerStore, ObjectStore, SnapshotStore } from '../ports';
+import { errorFields, type Logger } from '../logger';
+import type { DirectoryStore, LedgerStore, ObjectStore, SnapshotStore, StoredObject } from '../ports';
+import type { GapListWorker } from '../render/gap-list/gap-list-worker';
+import { renderGapListWorkbook } from '../render/gap-list-workbook';
 import { peekStream } from './peek-stream';
-import { quarantineExport } from './quarantine-export';
+import { quarantineExport, quarantineKey } from './quarantine-export';
 import { type SnapshotSource, saveSnapshot } from './save-snapshot';
 import { isZip, ZipRejectedError, zipMembers } from './zip-members';
 
@@ -24,6 +38,11 @@ export interface IngestDeps {
   config: Pick<PipelineConfig, 'reportsBucket' | 'assumptions' | 'tmpDir' | 'userMapping'>;
   logger: Logger;
   now: () => Date;
+  /**
+   * Renders gap list workbooks on a second thread while this one stores the next practice's rows, for
+   * multi-practice exports on machines with two or more cores. Without it everything runs in this thread.
+   */
+  gapListWorker?: GapListWorker;
 }
 
 export interface PracticeOutcome {
@@ -58,7 +77,19 @@ export async function ingestExport(
     log.info('export already ingested; nothing to do');
     return { file: key, status: 'already_ingested', practices: [], rejections: [] };
   }
-  const object = await deps.objects.get(bucket, key);
+  let object: StoredObject;
+  try {
+    object = await deps.objects.get(bucket, key);
+  } catch (error) {
+    // Quarantined, but the ledger has no entry for this event (no eTag in the event, or the ledger write
+    // failed after the landing copy was removed): the JSON report beside the kept file says it was handled.
+    const report = `${quarantineKey(key)}.error.json`;
+    if ((await deps.objects.list(bucket, report)).includes(report)) {
+      log.info('export already quarantined; nothing to do');
+      return { file: key, status: 'already_ingested', practices: [], rejections: [] };
+    }
+    throw error;
+  }
   if (await deps.ledger.getIngest(bucket, key, object.etag)) {
     destroy(object.body);
     log.info('export already ingested; nothing to do');
@@ -144,27 +175,62 @@ async function ingestDelimited(
       `The header on line ${opened.headerLine} has no column for: ${missing.map((f) => FIELD_LABELS[f]).join(', ')}. ` +
         `Columns found: ${opened.header.map((h) => `"${h}"`).join(', ')}.`,
       `Expected ${describeExpectedColumns(missing)}. Rename the columns in the report, or map yours in a ` +
-        'mapping file (README, "Column mapping").',
+        'mapping file (README, "Column mapping").' +
+        (missing.includes('practiceCode')
+          ? ' Or put the practice code in the file name (e.g. D83001_2026-10-31.csv).'
+          : ''),
     );
   }
 
-  const layout = rowLayout(mapping);
+  const spill = openSpillFile(deps.config.tmpDir);
+  try {
+    return await tallyAndSave(deps, opened, mapping, context, { source, file, names, dateFromName, uploadDate, spill });
+  } finally {
+    spill.close();
+  }
+}
+
+/** Counts every row into one tally per practice, then saves each practice's snapshot and gap list. */
+async function tallyAndSave(
+  deps: IngestDeps,
+  opened: OpenedExport,
+  mapping: HeaderMapping,
+  context: RowContext,
+  input: {
+    source: SnapshotSource;
+    file: string;
+    names: string[];
+    dateFromName: string | undefined;
+    uploadDate: string;
+    spill: SpillFile;
+  },
+): Promise<PracticeOutcome[]> {
+  const { source, file, names, dateFromName } = input;
+  const started = performance.now();
+  const interpreter = new RowInterpreter(rowLayout(mapping), context);
+  const row = interpreter.row;
   const tallies = new Map<string, PracticeTally>();
+  let tally: PracticeTally | undefined;
   let unattributedRows = 0;
-  for await (const record of opened.records) {
-    const outcome = interpretRow(record.cells, layout, context);
-    if (!outcome.ok && outcome.reason === 'unattributed') {
-      unattributedRows++;
-      continue;
+  for (let batch = await opened.nextBatch(); batch !== undefined; batch = await opened.nextBatch()) {
+    for (let i = 0; i < batch.length; i++) {
+      const status = interpreter.read((batch[i] as ExportRecord).cells);
+      if (status === 'unattributed') {
+        unattributedRows++;
+        continue;
+      }
+      // Exports usually list one practice's rows together: look up the tally only when the code changes.
+      if (tally === undefined || tally.practiceCode !== row.practiceCode) {
+        tally?.park();
+        tally = tallies.get(row.practiceCode);
+        if (!tally) {
+          tally = new PracticeTally(row.practiceCode, input.spill);
+          tallies.set(row.practiceCode, tally);
+        }
+      }
+      if (status === 'ok') tally.count(row);
+      else tally.reject(status);
     }
-    const practiceCode = outcome.ok ? outcome.row.practiceCode : outcome.practiceCode;
-    let tally = tallies.get(practiceCode);
-    if (!tally) {
-      tally = new PracticeTally(practiceCode);
-      tallies.set(practiceCode, tally);
-    }
-    if (outcome.ok) tally.add(outcome.row);
-    else tally.reject(outcome.reason);
   }
   if (tallies.size === 0) {
     throw new ExportRejectedError(
@@ -176,22 +242,60 @@ async function ingestDelimited(
     );
   }
 
+  for (const tally of tallies.values()) {
+    const extractDate = tally.extractDate ?? context.fileExtractDate;
+    if (extractDate > input.uploadDate) {
+      throw new ExportRejectedError(
+        file,
+        'extract_date_in_future',
+        `The extract date ${extractDate} is after the day the file was uploaded (${input.uploadDate}), so it cannot ` +
+          'be the date the report was run.',
+        'Check the extract date column, or the date in the file name (YYYY-MM-DD or YYYYMMDD), then correct it ' +
+          'and upload the export again.',
+      );
+    }
+  }
+
   const stats = opened.stats();
+  // Read, validated and counted: the part of an ingest that grows with the export (docs/performance.md).
+  deps.logger.info('export rows counted', {
+    file,
+    rows: stats.dataRows,
+    practices: tallies.size,
+    ms: Math.round(performance.now() - started),
+  });
   const clinicalSystem = guessClinicalSystem(names, opened.preambleLines);
   const directory = new Map((await deps.directory.listPractices()).map((entry) => [entry.practiceCode, entry]));
+  const saved = new Map<PracticeTally, { period: string; result: 'written' | 'superseded' }>();
+  const save = async (tally: PracticeTally, render?: (gapList: GapList) => Promise<Buffer>) => {
+    const extractDate = tally.extractDate ?? context.fileExtractDate;
+    const period = periodOf(extractDate);
+    const result = await saveSnapshot(
+      deps,
+      { tally, period, extractDate, clinicalSystem, source, directoryEntry: directory.get(tally.practiceCode) },
+      render,
+    );
+    // The patient-level state of a saved practice is not needed again: free it before the next one.
+    tally.release();
+    saved.set(tally, { period, result });
+  };
+  const worker = deps.gapListWorker;
+  if (worker === undefined || tallies.size < 2) {
+    for (const tally of tallies.values()) await save(tally);
+  } else {
+    // Two practices at a time: one rendered on the worker, one here.
+    const onWorker = (gapList: GapList) =>
+      worker.render(gapList).catch((error: unknown) => {
+        deps.logger.warn('gap list worker failed; rendering in this thread', errorFields(error));
+        return renderGapListWorkbook(gapList);
+      });
+    await inLanes([...tallies.values()], 2, (tally, lane) => save(tally, lane === 0 ? onWorker : undefined));
+  }
+
   const outcomes: PracticeOutcome[] = [];
   const notesByPeriod = new Map<string, IngestedFileNote>();
   for (const tally of tallies.values()) {
-    const extractDate = tally.extractDate ?? context.fileExtractDate;
-    const period = periodOf(extractDate);
-    const result = await saveSnapshot(deps, {
-      tally,
-      period,
-      extractDate,
-      clinicalSystem,
-      source,
-      directoryEntry: directory.get(tally.practiceCode),
-    });
+    const { period, result } = saved.get(tally) as { period: string; result: 'written' | 'superseded' };
     outcomes.push({ practiceCode: tally.practiceCode, period, registered: tally.counts.registered, snapshot: result });
 
     const note: IngestedFileNote = notesByPeriod.get(period) ?? {
@@ -225,6 +329,28 @@ async function ingestDelimited(
   return outcomes;
 }
 
+/**
+ * Runs `work` over the items in order, `lanes` at a time. After a failure no new item is started; the
+ * first error is thrown once the items already started have settled, so nothing runs on afterwards.
+ */
+async function inLanes<T>(items: readonly T[], lanes: number, work: (item: T, lane: number) => Promise<void>) {
+  let next = 0;
+  let failed = false;
+  const lane = async (index: number) => {
+    while (!failed && next < items.length) {
+      const item = items[next++] as T;
+      try {
+        await work(item, index);
+      } catch (error) {
+        failed = true;
+        throw error;
+      }
+    }
+  };
+  const settled = await Promise.allSettled(Array.from({ length: lanes }, (_, index) => lane(index)));
+  for (const outcome of settled) if (outcome.status === 'rejected') throw outcome.reason;
+}
+
 function firstDefined<T>(names: readonly string[], find: (name: string) => T | undefined): T | undefined {
   for (const name of names) {
     const found = find(name);
@@ -239,6 +365,54 @@ function guessClinicalSystem(names: readonly string[], preambleLines: number): s
   if (joined.includes('emis')) return 'EMIS Web';
   if (joined.includes('systmone') || joined.includes('tpp')) return 'SystmOne';
   return preambleLines > 0 ? 'EMIS Web' : 'Unknown';
+}
+
+/**
+ * A SpillFile over a temporary file in `dir` (Lambda: /tmp), for the gap list rows of a large export.
+ * It is created on the first write (small exports never need it) and unlinked as soon as it is open, so
+ * patient data never outlives the process on disk; where that is not allowed (Windows) it is removed on
+ * close. Writes and reads are synchronous: a few hundred blocks of 64 KB per export, between CPU-bound parsing.
+ */
+function openSpillFile(dir: string): SpillFile & { close(): void } {
+  let fd: number | undefined;
+  let path: string | undefined;
+  let removeOnClose = false;
+  let size = 0;
+  const open = (): number => {
+    mkdirSync(dir, { recursive: true });
+    path = join(dir, `pcm-gap-rows-${randomUUID()}.tmp`);
+    const opened = openSync(path, 'w+', 0o600);
+    try {
+      unlinkSync(path);
+    } catch {
+      removeOnClose = true;
+    }
+    fd = opened;
+    return opened;
+  };
+  return {
+    write(bytes: Uint8Array): SpillExtent {
+      writeSync(fd ?? open(), bytes, 0, bytes.length, size);
+      const extent = { offset: size, length: bytes.length };
+      size += bytes.length;
+      return extent;
+    },
+    read(extent: SpillExtent): Buffer {
+      const bytes = Buffer.allocUnsafe(extent.length);
+      let done = 0;
+      while (done < extent.length) {
+        const read = readSync(fd ?? open(), bytes, done, extent.length - done, extent.offset + done);
+        if (read === 0) throw new Error(`The gap row spill file ended early at byte ${extent.offset + done}.`);
+        done += read;
+      }
+      return bytes;
+    },
+    close(): void {
+      if (fd !== undefined) closeSync(fd);
+      if (removeOnClose && path !== undefined) rmSync(path, { force: true });
+      fd = undefined;
+    },
+  };
 }
 
 function destroy(body: AsyncIterable<Uint8Array>): void {

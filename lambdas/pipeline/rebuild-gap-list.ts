@@ -13,7 +13,7 @@ export async function rebuildGapList(
 ): Promise<string> {
   const bucket = deps.config.reportsBucket;
   const { period, practiceCode } = snapshot;
-  const staged = await deps.objects.get(bucket, reportKeys.gapRows(practiceCode, period));
+  const staged = await deps.objects.get(bucket, reportKeys.gapRows(practiceCode, period, snapshot.source));
   const chunks: Buffer[] = [];
   for await (const chunk of staged.body) chunks.push(Buffer.from(chunk));
   const rows = JSON.parse(Buffer.concat(chunks).toString('utf8')) as GapRows;

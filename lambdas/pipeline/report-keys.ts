@@ -5,8 +5,13 @@ export const reportKeys = {
   gapListFile: (practiceCode: string, period: string) => `gap-list-${practiceCode}-${period}.xlsx`,
   gapList: (practiceCode: string, period: string) =>
     `gap-lists/${period}/${reportKeys.gapListFile(practiceCode, period)}`,
-  /** The gap list's patients, kept (encrypted, 90 days) so the monthly report can rebuild the workbook. */
-  gapRows: (practiceCode: string, period: string) => `staging/gap-rows/${period}/${practiceCode}.json`,
+  /**
+   * The gap list's patients, kept (encrypted, 90 days) so the monthly report can rebuild the workbook.
+   * One object per source export, written before the snapshot that names that source is committed: a
+   * snapshot never lacks its rows, and a superseded or concurrent ingest never overwrites them.
+   */
+  gapRows: (practiceCode: string, period: string, source: { etag: string; member?: string }) =>
+    `staging/gap-rows/${period}/${practiceCode}/${source.etag}${source.member ? `-${encodeURIComponent(source.member)}` : ''}.json`,
 };
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

@@ -32,6 +32,8 @@ export async function saveSnapshot(
     source: SnapshotSource;
     directoryEntry: DirectoryEntry | undefined;
   },
+  /** Renders the workbook: in this thread by default, or on a GapListWorker. */
+  render: (gapList: GapList) => Promise<Buffer> = renderGapListWorkbook,
 ): Promise<'written' | 'superseded'> {
   const { tally, period, extractDate, source } = input;
   const snapshot: PracticeSnapshot = {
@@ -48,22 +50,24 @@ export async function saveSnapshot(
     unknownRegisterCodes: tally.unknownRegisterCodes,
     gapListKey: reportKeys.gapList(tally.practiceCode, period),
   };
-  const result = await deps.snapshots.putSnapshot(snapshot);
-  if (result === 'superseded') return result;
-
+  // Write, then commit: the rows go first, under a key of their own, and the snapshot (conditional put) last.
+  const { noPreference, fixContactDetails } = tally.gapListRows();
   const rows: GapRows = {
-    noPreference: tally.noPreference.sort(compareGapListPatients),
-    fixContactDetails: tally.fixContactDetails.sort(compareGapListPatients),
+    noPreference: noPreference.sort(compareGapListPatients),
+    fixContactDetails: fixContactDetails.sort(compareGapListPatients),
   };
   const bucket = deps.config.reportsBucket;
   await deps.objects.put(
     bucket,
-    reportKeys.gapRows(tally.practiceCode, period),
+    reportKeys.gapRows(tally.practiceCode, period, source),
     JSON.stringify(rows),
     'application/json',
   );
+  const result = await deps.snapshots.putSnapshot(snapshot);
+  if (result === 'superseded') return result;
+
   const entry = input.directoryEntry;
-  const workbook = await renderGapListWorkbook({
+  const workbook = await render({
     period,
     practiceCode: tally.practiceCode,
     practiceName: entry?.practiceName,

@@ -37,7 +37,13 @@ export function isZip(firstBytes: Uint8Array): boolean {
   return firstBytes.length >= 4 && ZIP_SIGNATURE.every((byte, i) => firstBytes[i] === byte);
 }
 
-export type ZipRejectedReason = 'zip_too_large' | 'zip_bomb' | 'zip_nested' | 'zip_unreadable' | 'zip_empty';
+export type ZipRejectedReason =
+  | 'zip_too_large'
+  | 'zip_bomb'
+  | 'zip_nested'
+  | 'zip_unreadable'
+  | 'zip_empty'
+  | 'not_text';
 
 /** The archive as a whole cannot be ingested; it is quarantined with this reason and hint. */
 export class ZipRejectedError extends Error {
@@ -105,6 +111,15 @@ export async function* zipMembers(
       const entry = next.value;
       const name = entry.fileName;
       if (isSkipped(name)) continue;
+      if (name === '[Content_Types].xml') {
+        // Every .xlsx (and .docx, .pptx) is a zip with this member: a workbook uploaded instead of its CSV.
+        throw new ZipRejectedError(
+          'not_text',
+          'The file is an Excel workbook (.xlsx) or another Office document, not a delimited text export.',
+          'Open it in Excel and use File > Save As > "CSV UTF-8", or export the report from SystmOne or EMIS Web ' +
+            'as CSV, then upload the CSV.',
+        );
+      }
       if (name.toLowerCase().endsWith('.zip')) {
         throw new ZipRejectedError(
           'zip_nested',

@@ -62,7 +62,7 @@ export class ExportRecords implements AsyncIterableIterator<ExportRecord> {
   readonly stats: ExportRecordStats = { trailingSummaryLines: 0, raggedRows: 0, dataRows: 0 };
   private readonly parser: Parser;
   private readonly flowing: Promise<void>;
-  private readonly queue: ExportRecord[] = [];
+  private queue: ExportRecord[] = [];
   private queuePos = 0;
   private held: ExportRecord[] = [];
   private nextLine: number;
@@ -98,9 +98,27 @@ export class ExportRecords implements AsyncIterableIterator<ExportRecord> {
   }
 
   async next(): Promise<IteratorResult<ExportRecord>> {
+    if (this.queuePos >= this.queue.length && !(await this.fill())) return { value: undefined, done: true };
+    return { value: this.queue[this.queuePos++] as ExportRecord, done: false };
+  }
+
+  /**
+   * The rows of the next decoded chunk (one or more), or undefined at the end: the same rows as `next()`,
+   * with one await per chunk rather than per row. Use one or the other, not both.
+   */
+  async nextBatch(): Promise<readonly ExportRecord[] | undefined> {
+    if (this.queuePos >= this.queue.length && !(await this.fill())) return undefined;
+    const batch = this.queuePos === 0 ? this.queue : this.queue.slice(this.queuePos);
+    this.queue = [];
+    this.queuePos = 0;
+    return batch;
+  }
+
+  /** Reads until rows are queued (true) or the input is finished (false); rethrows a failure. */
+  private async fill(): Promise<boolean> {
     while (this.queuePos >= this.queue.length) {
       if (this.failure !== undefined) throw this.failure;
-      if (this.finished) return { value: undefined, done: true };
+      if (this.finished) return false;
       this.queue.length = 0;
       this.queuePos = 0;
       try {
@@ -110,7 +128,7 @@ export class ExportRecords implements AsyncIterableIterator<ExportRecord> {
         await this.close();
       }
     }
-    return { value: this.queue[this.queuePos++] as ExportRecord, done: false };
+    return true;
   }
 
   /** Stops early (a `break` out of `for await`): releases the source and the parser. */

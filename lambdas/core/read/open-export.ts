@@ -30,6 +30,11 @@ export interface OpenedExport {
    * `no_data_rows` at the end when there were none, `malformed_csv`, or `unsupported_encoding`.
    */
   records: AsyncIterable<ExportRecord>;
+  /**
+   * The same rows a chunk at a time (one await per chunk of input, not per row): what the ingest loop
+   * uses. Read either `records` or `nextBatch`, once; `undefined` at the end. Rejects as `records` does.
+   */
+  nextBatch(): Promise<readonly ExportRecord[] | undefined>;
   /** Filled when `records` is exhausted. */
   stats(): { trailingSummaryLines: number; raggedRows: number; dataRows: number };
 }
@@ -129,6 +134,7 @@ export async function openExport(source: AsyncIterable<Uint8Array>, options: Ope
           headerLine: lineNumber,
           preambleLines: nonEmptyLines - 1,
           records,
+          nextBatch: () => records.nextBatch(),
           stats: () => ({ ...records.stats }),
         };
       }

@@ -1,15 +1,9 @@
 import type { FieldName } from '../fields/field-aliases';
 import type { HeaderMapping } from '../fields/header-mapping';
-import { hasAisNeed } from '../values/ais-need';
-import { isValidEmail } from '../values/email-address';
-import { parseNhsNumber } from '../values/nhs-number';
-import { parseOdsCode } from '../values/ods-code';
-import { preferenceCategory } from '../values/preference-category';
-import { isRegisterFlagSet, parseQofRegisters } from '../values/qof-registers';
-import { isSmsConsentWithdrawn } from '../values/sms-consent';
-import { ageOn, parseUkDate } from '../values/uk-date';
-import { isValidUkMobile } from '../values/uk-mobile';
+import { nhsNumberFromKey } from '../values/nhs-number-key';
+import { dateNumberToIso } from '../values/uk-date-number';
 import type { RowOutcome } from './patient-row';
+import { RowInterpreter } from './row-interpreter';
 
 /** What is known about the file before its rows are read. */
 export interface RowContext {
@@ -29,66 +23,36 @@ export function rowLayout(mapping: HeaderMapping): RowLayout {
   return { fields: mapping.fields, registerColumns: mapping.registerColumns };
 }
 
-const EMPTY: string[] = [];
-
-function cell(cells: readonly string[], index: number | undefined): string {
-  if (index === undefined) return '';
-  const value = cells[index];
-  return value === undefined ? '' : value.trim();
-}
-
-/** Turns one data record into a patient row or the reason it cannot be counted (SPEC §2.4). */
+/**
+ * Turns one data record into a patient row or the reason it cannot be counted (SPEC §2.4).
+ * One object per call, for tests and small inputs; the pipeline reads rows with a RowInterpreter,
+ * which applies the same rules without allocating per row.
+ */
 export function interpretRow(cells: readonly string[], layout: RowLayout, context: RowContext): RowOutcome {
-  const f = layout.fields;
-  const practiceCell = cell(cells, f.practiceCode);
-  const practiceCode = practiceCell === '' ? context.practiceCodeFromKey : parseOdsCode(practiceCell);
-  if (practiceCode === undefined) return { ok: false, reason: 'unattributed' };
-
-  const nhsNumber = parseNhsNumber(cell(cells, f.nhsNumber));
-  if (nhsNumber === undefined) return { ok: false, reason: 'invalid_nhs_number', practiceCode };
-
-  const extractDate =
-    (f.extractDate !== undefined && parseUkDate(cell(cells, f.extractDate))) || context.fileExtractDate;
-  let dateOfBirth = parseUkDate(cell(cells, f.dateOfBirth));
-  if (dateOfBirth !== undefined && dateOfBirth > extractDate) dateOfBirth = undefined;
-
-  const preferenceRaw = cell(cells, f.preferredContactMethod);
-  let qofRegisters = EMPTY;
-  let unknownRegisters = EMPTY;
-  if (f.qofRegisters !== undefined) {
-    const parsed = parseQofRegisters(cell(cells, f.qofRegisters));
-    qofRegisters = parsed.codes;
-    unknownRegisters = parsed.unknown;
-  }
-  if (layout.registerColumns.length > 0) {
-    for (const { index, code } of layout.registerColumns) {
-      if (!isRegisterFlagSet(cell(cells, index)) || qofRegisters.includes(code)) continue;
-      qofRegisters = qofRegisters === EMPTY ? [code] : [...qofRegisters, code];
-    }
-  }
-
-  const smsConsentWithdrawn =
-    (f.smsConsent !== undefined && isSmsConsentWithdrawn(cell(cells, f.smsConsent), 'consent')) ||
-    (f.smsDissent !== undefined && isSmsConsentWithdrawn(cell(cells, f.smsDissent), 'dissent'));
-
+  const interpreter = new RowInterpreter(layout, context);
+  const status = interpreter.read(cells);
+  const row = interpreter.row;
+  if (status === 'unattributed') return { ok: false, reason: 'unattributed' };
+  if (status === 'invalid_nhs_number')
+    return { ok: false, reason: 'invalid_nhs_number', practiceCode: row.practiceCode };
   return {
     ok: true,
     row: {
-      practiceCode,
-      nhsNumber,
-      dateOfBirth,
-      age: dateOfBirth === undefined ? undefined : ageOn(dateOfBirth, extractDate),
-      extractDate,
-      category: preferenceCategory(preferenceRaw),
-      preferenceRaw,
-      hasMobile: f.mobile !== undefined && isValidUkMobile(cell(cells, f.mobile)),
-      hasEmail: f.email !== undefined && isValidEmail(cell(cells, f.email)),
-      smsConsentWithdrawn,
-      aisNeed: f.aisNeed !== undefined && hasAisNeed(cell(cells, f.aisNeed)),
-      qofRegisters,
-      unknownRegisters,
-      surname: cell(cells, f.surname),
-      forename: cell(cells, f.forename),
+      practiceCode: row.practiceCode,
+      nhsNumber: nhsNumberFromKey(row.nhsKey),
+      dateOfBirth: row.dateOfBirth === 0 ? undefined : dateNumberToIso(row.dateOfBirth),
+      age: row.age < 0 ? undefined : row.age,
+      extractDate: row.extractDate,
+      category: row.category,
+      preferenceRaw: row.preferenceRaw,
+      hasMobile: row.hasMobile,
+      hasEmail: row.hasEmail,
+      smsConsentWithdrawn: row.smsConsentWithdrawn,
+      aisNeed: row.aisNeed,
+      qofRegisters: [...row.qofRegisters],
+      unknownRegisters: [...row.unknownRegisters],
+      surname: row.surname,
+      forename: row.forename,
     },
   };
 }

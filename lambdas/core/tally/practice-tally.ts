@@ -1,21 +1,34 @@
 import { emptyCounts, type PracticeCounts } from '../metrics/practice-counts';
 import type { ContactFix, GapListPatient, GapListTier } from '../report/gap-list';
 import type { RegisterCounts, RowRejection } from '../snapshot';
+import { nhsNumberKey } from '../values/nhs-number-key';
+import { isoToDateNumber } from '../values/uk-date-number';
+import { withholdPersonalValue } from '../values/withhold-personal-value';
+import { GapRowBuffer } from './gap-row-buffer';
+import { decodeGapRows, writeContactFix, writeNoPreference } from './gap-row-codec';
+import { NhsNumberSet } from './nhs-number-set';
 import type { PatientRow } from './patient-row';
+import type { InterpretedRow } from './row-interpreter';
+import type { SpillFile } from './spill-file';
 
 /** The priority tier of a patient with no preference (SPEC §4.2). Unknown age is not 16+. */
 export function gapListTier(row: Pick<PatientRow, 'qofRegisters' | 'aisNeed' | 'age'>): GapListTier {
-  const onQof = row.qofRegisters.length > 0;
-  if (onQof && row.aisNeed) return 1;
+  return tierOf(row.qofRegisters.length > 0, row.aisNeed, row.age !== undefined && row.age >= 16);
+}
+
+function tierOf(onQof: boolean, aisNeed: boolean, adult: boolean): GapListTier {
+  if (onQof && aisNeed) return 1;
   if (onQof) return 2;
-  if (row.aisNeed) return 3;
-  if (row.age !== undefined && row.age >= 16) return 4;
+  if (aisNeed) return 3;
+  if (adult) return 4;
   return 5;
 }
 
 /**
- * Accumulates one practice's rows from one export into counts (for the snapshot) and
- * the gap list's patients (for the practice only). Rows arrive one at a time: nothing else is kept.
+ * Accumulates one practice's rows from one export into counts (for the snapshot) and the gap list's
+ * patients (for the practice only). Rows arrive one at a time and are not kept: duplicates are found in
+ * an NhsNumberSet, and the gap list rows are held as compact records, spilled to a file when one is
+ * given (see GapRowBuffer), so memory per practice is a few bytes per patient.
  */
 export class PracticeTally {
   readonly counts: PracticeCounts = emptyCounts();
@@ -23,13 +36,18 @@ export class PracticeTally {
   readonly rejectedByReason: Partial<Record<RowRejection, number>> = {};
   readonly unrecognisedValues: Record<string, number> = {};
   readonly unknownRegisterCodes: Record<string, number> = {};
-  readonly noPreference: GapListPatient[] = [];
-  readonly fixContactDetails: ContactFix[] = [];
   /** Latest extract date seen in this practice's rows. */
   extractDate: string | undefined;
-  private readonly seen = new Set<string>();
+  private extractDateNumber = 0;
+  private seen = new NhsNumberSet();
+  private readonly gapRows: GapRowBuffer;
 
-  constructor(readonly practiceCode: string) {}
+  constructor(
+    readonly practiceCode: string,
+    spill?: SpillFile,
+  ) {
+    this.gapRows = new GapRowBuffer(spill);
+  }
 
   reject(reason: RowRejection): void {
     this.counts.rowsRead++;
@@ -37,34 +55,57 @@ export class PracticeTally {
     this.rejectedByReason[reason] = (this.rejectedByReason[reason] ?? 0) + 1;
   }
 
+  /** Counts one valid row given as a PatientRow (its nhsNumber must be a valid NHS number). */
   add(row: PatientRow): void {
+    const nhsKey = nhsNumberKey(row.nhsNumber);
+    if (nhsKey < 0) throw new RangeError('PracticeTally.add: the row has no valid NHS number; reject() it instead.');
+    const extractDateNumber = isoToDateNumber(row.extractDate);
+    this.count({
+      ...row,
+      nhsKey,
+      dateOfBirth: row.dateOfBirth === undefined ? 0 : isoToDateNumber(row.dateOfBirth),
+      age: row.age ?? -1,
+      extractDateNumber,
+    });
+  }
+
+  /** Counts one valid row as read by a RowInterpreter (the row may be reused after this returns). */
+  count(row: InterpretedRow): void {
     const c = this.counts;
     c.rowsRead++;
-    if (this.seen.has(row.nhsNumber)) {
+    if (!this.seen.add(row.nhsKey)) {
       c.duplicateRows++;
       return;
     }
-    this.seen.add(row.nhsNumber);
-    if (this.extractDate === undefined || row.extractDate > this.extractDate) this.extractDate = row.extractDate;
+    if (row.extractDateNumber > this.extractDateNumber) {
+      this.extractDateNumber = row.extractDateNumber;
+      this.extractDate = row.extractDate;
+    }
 
     c.registered++;
     const none = row.category === 'none';
-    const onQof = row.qofRegisters.length > 0;
-    const adult = row.age !== undefined && row.age >= 16;
-    if (row.dateOfBirth === undefined) c.dobMissing++;
+    const qofRegisters = row.qofRegisters;
+    const onQof = qofRegisters.length > 0;
+    const adult = row.age >= 16;
+    if (row.dateOfBirth === 0) c.dobMissing++;
     if (adult) c.adults16plus++;
-    if (onQof) c.qofPatients++;
-    for (const code of row.qofRegisters) {
-      let register = this.registers[code];
-      if (!register) {
-        register = { patients: 0, noPreference: 0 };
-        this.registers[code] = register;
+    if (onQof) {
+      c.qofPatients++;
+      for (let i = 0; i < qofRegisters.length; i++) {
+        const code = qofRegisters[i] as string;
+        let register = this.registers[code];
+        if (register === undefined) {
+          register = { patients: 0, noPreference: 0 };
+          this.registers[code] = register;
+        }
+        register.patients++;
+        if (none) register.noPreference++;
       }
-      register.patients++;
-      if (none) register.noPreference++;
     }
-    for (const code of row.unknownRegisters)
+    for (let i = 0; i < row.unknownRegisters.length; i++) {
+      const code = row.unknownRegisters[i] as string;
       this.unknownRegisterCodes[code] = (this.unknownRegisterCodes[code] ?? 0) + 1;
+    }
 
     switch (row.category) {
       case 'none':
@@ -94,14 +135,42 @@ export class PracticeTally {
       case 'declined':
         c.declined++;
         break;
-      case 'unrecognised':
+      case 'unrecognised': {
         c.unrecognised++;
-        this.unrecognisedValues[row.preferenceRaw] = (this.unrecognisedValues[row.preferenceRaw] ?? 0) + 1;
+        const shown = withholdPersonalValue(row.preferenceRaw);
+        this.unrecognisedValues[shown] = (this.unrecognisedValues[shown] ?? 0) + 1;
         break;
+      }
     }
   }
 
-  private countNoPreference(row: PatientRow, onQof: boolean, adult: boolean): void {
+  /** Patients with no recorded preference, in the order their rows came (sort before use). */
+  get noPreference(): GapListPatient[] {
+    return decodeGapRows(this.gapRows.bytes()).noPreference;
+  }
+
+  /** Patients whose recorded preference cannot work as recorded, in the order their rows came. */
+  get fixContactDetails(): ContactFix[] {
+    return decodeGapRows(this.gapRows.bytes()).fixContactDetails;
+  }
+
+  /** Both gap list lists from one read of the records. */
+  gapListRows(): { noPreference: GapListPatient[]; fixContactDetails: ContactFix[] } {
+    return decodeGapRows(this.gapRows.bytes());
+  }
+
+  /** The export has moved on to another practice's rows: pending gap list records may go to the spill file. */
+  park(): void {
+    this.gapRows.park();
+  }
+
+  /** Frees the patient-level state once the practice's snapshot and gap list are saved; counts stay. */
+  release(): void {
+    this.gapRows.clear();
+    this.seen = new NhsNumberSet();
+  }
+
+  private countNoPreference(row: InterpretedRow, onQof: boolean, adult: boolean): void {
     const c = this.counts;
     c.noPreference++;
     if (adult) c.adultsNoPreference++;
@@ -113,32 +182,14 @@ export class PracticeTally {
       if (onQof) c.qofDefaultToSms++;
     }
     if (!row.hasMobile && !row.hasEmail) c.unreachableElectronic++;
-    this.noPreference.push({
-      nhsNumber: row.nhsNumber,
-      surname: row.surname,
-      forename: row.forename,
-      dateOfBirth: row.dateOfBirth,
-      age: row.age,
-      qofRegisters: row.qofRegisters,
-      aisNeed: row.aisNeed,
-      hasMobile: row.hasMobile,
-      hasEmail: row.hasEmail,
-      wouldDefaultToSms,
-      tier: gapListTier(row),
-    });
+    writeNoPreference(this.gapRows, row, wouldDefaultToSms, tierOf(onQof, row.aisNeed, adult));
   }
 
-  private fix(row: PatientRow, problem: ContactFix['problem']): void {
+  private fix(row: InterpretedRow, problem: ContactFix['problem']): void {
     const c = this.counts;
     if (problem === 'sms_no_mobile') c.dqSmsNoMobile++;
     else if (problem === 'email_no_address') c.dqEmailNoAddress++;
     else c.dqSmsDissent++;
-    this.fixContactDetails.push({
-      nhsNumber: row.nhsNumber,
-      surname: row.surname,
-      forename: row.forename,
-      dateOfBirth: row.dateOfBirth,
-      problem,
-    });
+    writeContactFix(this.gapRows, row, problem);
   }
 }

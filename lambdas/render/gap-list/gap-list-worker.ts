@@ -25,13 +25,15 @@ type Reply = { id: number; bytes: Uint8Array } | { id: number; error: string };
  * list while the main thread reads, sorts and stores the next. Rendering with exceljs is the most costly
  * step of an ICB-wide ingest (~25 µs per patient row), and it is independent per practice.
  *
- * The thread runs this module's own file (in a Lambda bundle: the bundle), so it needs no separate
- * entry point. Worth it only with two or more real cores: locally, or Lambda at 3,538 MB or more; on a
- * fraction of a vCPU it only adds a second V8 heap. If the thread cannot start or dies, every pending
- * and later render fails with the reason, and callers may render in-thread instead.
+ * `entry` is the JavaScript file the thread loads; it must include this module. By default it is this
+ * module's own file, which in a Lambda bundle is the bundle itself. Under a TypeScript loader (tsx,
+ * vitest) pass a bundle of this module instead (the benchmark builds one), since worker threads do not
+ * inherit the loader. Worth it only with two or more real cores: locally, or Lambda at 3,538 MB or
+ * more; on a fraction of a vCPU it only adds a second V8 heap. If the thread cannot start or dies,
+ * every pending and later render fails with the reason, and callers may render in-thread instead.
  */
-export function startGapListWorker(): GapListWorker {
-  const worker = new Worker(new URL(import.meta.url), { workerData: { role: ROLE } });
+export function startGapListWorker(entry: URL = new URL(import.meta.url)): GapListWorker {
+  const worker = new Worker(entry, { workerData: { role: ROLE } });
   const pending = new Map<number, { resolve: (bytes: Buffer) => void; reject: (error: Error) => void }>();
   let nextId = 0;
   let failure: Error | undefined;
@@ -44,12 +46,13 @@ export function startGapListWorker(): GapListWorker {
     const waiting = pending.get(reply.id);
     if (waiting === undefined) return;
     pending.delete(reply.id);
+    if (pending.size === 0) worker.unref();
     if ('error' in reply) waiting.reject(new Error(`Rendering a gap list in the worker failed: ${reply.error}`));
     else waiting.resolve(Buffer.from(reply.bytes.buffer, reply.bytes.byteOffset, reply.bytes.byteLength));
   });
   worker.on('error', (error) => failAll(new Error(`The gap list worker stopped: ${error.message}`, { cause: error })));
   worker.on('exit', (code) => failAll(new Error(`The gap list worker exited (code ${code}).`)));
-  // An idle worker must not keep the process alive.
+  // An idle worker must not keep the process alive; one with renders pending must.
   worker.unref();
   return {
     render(gapList: GapList): Promise<Buffer> {
@@ -57,6 +60,7 @@ export function startGapListWorker(): GapListWorker {
       const id = nextId++;
       return new Promise<Buffer>((resolve, reject) => {
         pending.set(id, { resolve, reject });
+        worker.ref();
         worker.postMessage({ id, gapList } satisfies Request);
       });
     },

@@ -1,0 +1,207 @@
+import { hasAisNeed } from '../values/ais-need';
+import { isValidEmail } from '../values/email-address';
+import { nhsNumberKey } from '../values/nhs-number-key';
+import { parseOdsCode } from '../values/ods-code';
+import { type PreferenceCategory, preferenceCategory } from '../values/preference-category';
+import { isRegisterFlagSet, parseQofRegisters } from '../values/qof-registers';
+import { isSmsConsentWithdrawn } from '../values/sms-consent';
+import { parseUkDate } from '../values/uk-date';
+import { ageFromDateNumbers, isoToDateNumber, ukDateNumber } from '../values/uk-date-number';
+import { isValidUkMobile } from '../values/uk-mobile';
+import type { RowContext, RowLayout } from './interpret-row';
+
+/**
+ * One data row, normalised, in the form the tally counts: numbers where the row has numbers, so that
+ * reading a million rows allocates no objects of its own. `RowInterpreter.read` overwrites it for each
+ * row; copy what must outlive the next row.
+ */
+export interface InterpretedRow {
+  practiceCode: string;
+  /** First nine digits of the NHS number (see nhsNumberKey). */
+  nhsKey: number;
+  /** `yyyymmdd`; 0 when missing, invalid or after the extract date. */
+  dateOfBirth: number;
+  /** Whole years at the extract date; -1 without a usable date of birth. */
+  age: number;
+  /** ISO date this row was extracted (the column, else the file-level date). */
+  extractDate: string;
+  /** The same date as `yyyymmdd`. */
+  extractDateNumber: number;
+  category: PreferenceCategory;
+  /** The preference as written (trimmed); kept only to list unrecognised values. */
+  preferenceRaw: string;
+  hasMobile: boolean;
+  hasEmail: boolean;
+  smsConsentWithdrawn: boolean;
+  aisNeed: boolean;
+  /** Shared between rows: never modify. */
+  qofRegisters: readonly string[];
+  /** Shared between rows: never modify. */
+  unknownRegisters: readonly string[];
+  surname: string;
+  forename: string;
+}
+
+/** `ok`: `row` holds the patient. Otherwise why the row cannot be counted (SPEC §2.4); see RowOutcome. */
+export type RowStatus = 'ok' | 'invalid_nhs_number' | 'unattributed';
+
+const NONE: readonly string[] = [];
+/** Distinct values remembered per column; free text in a broken column cannot grow memory past this. */
+const CACHE_LIMIT = 4096;
+
+/**
+ * Reads data rows into an InterpretedRow (SPEC §2.4), one after another, for one file's layout. The rules
+ * are those of the value functions (parseOdsCode, nhsNumberKey, parseUkDate…); what this adds is speed:
+ * cells that repeat across rows (practice code, extract date, SMS consent, AIS need, QOF registers) are
+ * interpreted once per distinct value, and nothing is allocated per row but what the cells themselves need.
+ */
+export class RowInterpreter {
+  readonly row: InterpretedRow;
+  private readonly f: RowLayout['fields'];
+  private lastPracticeCell: string | undefined;
+  private lastPracticeCode: string | undefined;
+  private lastExtractCell: string | undefined;
+  private lastExtractDate: string;
+  private lastExtractNumber: number;
+  private readonly fileExtractNumber: number;
+  private readonly consent = new Map<string, boolean>();
+  private readonly dissent = new Map<string, boolean>();
+  private readonly aisNeed = new Map<string, boolean>();
+  private readonly registers = new Map<string, { codes: string[]; unknown: string[] }>();
+
+  constructor(
+    private readonly layout: RowLayout,
+    private readonly context: RowContext,
+  ) {
+    this.f = layout.fields;
+    this.fileExtractNumber = isoToDateNumber(context.fileExtractDate);
+    this.lastExtractDate = context.fileExtractDate;
+    this.lastExtractNumber = this.fileExtractNumber;
+    this.row = {
+      practiceCode: '',
+      nhsKey: -1,
+      dateOfBirth: 0,
+      age: -1,
+      extractDate: context.fileExtractDate,
+      extractDateNumber: this.fileExtractNumber,
+      category: 'none',
+      preferenceRaw: '',
+      hasMobile: false,
+      hasEmail: false,
+      smsConsentWithdrawn: false,
+      aisNeed: false,
+      qofRegisters: NONE,
+      unknownRegisters: NONE,
+      surname: '',
+      forename: '',
+    };
+  }
+
+  /** Interprets one record's cells (as written, untrimmed) into `row`. */
+  read(cells: readonly string[]): RowStatus {
+    const f = this.f;
+    const row = this.row;
+    const practiceCode = this.practiceCode(cell(cells, f.practiceCode));
+    if (practiceCode === undefined) return 'unattributed';
+    row.practiceCode = practiceCode;
+
+    const nhsKey = f.nhsNumber === undefined ? -1 : nhsNumberKey(cells[f.nhsNumber] ?? '');
+    if (nhsKey < 0) return 'invalid_nhs_number';
+    row.nhsKey = nhsKey;
+
+    if (f.extractDate !== undefined) this.extractDate(cell(cells, f.extractDate));
+    row.extractDate = this.lastExtractDate;
+    const extractNumber = this.lastExtractNumber;
+    row.extractDateNumber = extractNumber;
+    let dateOfBirth = f.dateOfBirth === undefined ? 0 : ukDateNumber(cell(cells, f.dateOfBirth));
+    if (dateOfBirth > extractNumber) dateOfBirth = 0;
+    row.dateOfBirth = dateOfBirth;
+    row.age = dateOfBirth === 0 ? -1 : ageFromDateNumbers(dateOfBirth, extractNumber);
+
+    const preferenceRaw = cell(cells, f.preferredContactMethod);
+    row.preferenceRaw = preferenceRaw;
+    row.category = preferenceCategory(preferenceRaw);
+
+    let qofRegisters = NONE;
+    let unknownRegisters = NONE;
+    if (f.qofRegisters !== undefined) {
+      const parsed = this.qofRegisters(cell(cells, f.qofRegisters));
+      qofRegisters = parsed.codes;
+      unknownRegisters = parsed.unknown;
+    }
+    const registerColumns = this.layout.registerColumns;
+    for (let i = 0; i < registerColumns.length; i++) {
+      const { index, code } = registerColumns[i] as { index: number; code: string };
+      if (!isRegisterFlagSet(cell(cells, index)) || qofRegisters.includes(code)) continue;
+      qofRegisters = [...qofRegisters, code];
+    }
+    row.qofRegisters = qofRegisters;
+    row.unknownRegisters = unknownRegisters;
+
+    row.smsConsentWithdrawn =
+      (f.smsConsent !== undefined && this.withdrawn(this.consent, cell(cells, f.smsConsent), 'consent')) ||
+      (f.smsDissent !== undefined && this.withdrawn(this.dissent, cell(cells, f.smsDissent), 'dissent'));
+    row.hasMobile = f.mobile !== undefined && isValidUkMobile(cell(cells, f.mobile));
+    row.hasEmail = f.email !== undefined && isValidEmail(cell(cells, f.email));
+    row.aisNeed = f.aisNeed !== undefined && this.hasAisNeed(cell(cells, f.aisNeed));
+    row.surname = cell(cells, f.surname);
+    row.forename = cell(cells, f.forename);
+    return 'ok';
+  }
+
+  /** An empty cell falls back to the code from the file name or key; the last value is remembered. */
+  private practiceCode(raw: string): string | undefined {
+    if (raw === this.lastPracticeCell) return this.lastPracticeCode;
+    const code = raw === '' ? this.context.practiceCodeFromKey : parseOdsCode(raw);
+    this.lastPracticeCell = raw;
+    this.lastPracticeCode = code;
+    return code;
+  }
+
+  /** The row's extract date: the column when it holds a date, else the file's. */
+  private extractDate(raw: string): void {
+    if (raw === this.lastExtractCell) return;
+    this.lastExtractCell = raw;
+    const iso = parseUkDate(raw);
+    this.lastExtractDate = iso ?? this.context.fileExtractDate;
+    this.lastExtractNumber = iso === undefined ? this.fileExtractNumber : isoToDateNumber(iso);
+  }
+
+  private qofRegisters(raw: string): { codes: string[]; unknown: string[] } {
+    if (raw === '') return EMPTY_REGISTERS;
+    let parsed = this.registers.get(raw);
+    if (parsed === undefined) {
+      parsed = parseQofRegisters(raw);
+      if (this.registers.size < CACHE_LIMIT) this.registers.set(raw, parsed);
+    }
+    return parsed;
+  }
+
+  private withdrawn(cache: Map<string, boolean>, raw: string, column: 'consent' | 'dissent'): boolean {
+    if (raw === '') return false;
+    let value = cache.get(raw);
+    if (value === undefined) {
+      value = isSmsConsentWithdrawn(raw, column);
+      if (cache.size < CACHE_LIMIT) cache.set(raw, value);
+    }
+    return value;
+  }
+
+  private hasAisNeed(raw: string): boolean {
+    let value = this.aisNeed.get(raw);
+    if (value === undefined) {
+      value = hasAisNeed(raw);
+      if (this.aisNeed.size < CACHE_LIMIT) this.aisNeed.set(raw, value);
+    }
+    return value;
+  }
+}
+
+const EMPTY_REGISTERS = { codes: [] as string[], unknown: [] as string[] };
+
+/** The trimmed cell, or '' for a column the layout lacks or the row is too short for. */
+function cell(cells: readonly string[], index: number | undefined): string {
+  if (index === undefined) return '';
+  const value = cells[index];
+  return value === undefined ? '' : value.trim();
+}

@@ -1,0 +1,146 @@
+import { describe, expect, it } from 'vitest';
+import { mapHeader } from '../../../../lambdas/core/fields/header-mapping';
+import { type RowContext, rowLayout } from '../../../../lambdas/core/tally/interpret-row';
+import { RowInterpreter } from '../../../../lambdas/core/tally/row-interpreter';
+
+const HEADER = [
+  'NHS Number',
+  'Surname',
+  'Forename',
+  'Date of Birth',
+  'Practice Code',
+  'Preferred Contact Method',
+  'Mobile',
+  'Email',
+  'SMS Consent',
+  'QOF Registers',
+  'AIS Need',
+  'Extract Date',
+];
+const LAYOUT = rowLayout(mapHeader(HEADER));
+const CONTEXT: RowContext = { practiceCodeFromKey: undefined, fileExtractDate: '2026-10-31' };
+
+/** One row's cells, from the defaults below with some replaced. */
+function cells(overrides: Partial<Record<(typeof HEADER)[number], string>> = {}): string[] {
+  const row: Record<string, string> = {
+    'NHS Number': '999 000 0018',
+    Surname: ' Adams ',
+    Forename: 'Amy',
+    'Date of Birth': '04/09/1967',
+    'Practice Code': 'a81001',
+    'Preferred Contact Method': 'Not recorded',
+    Mobile: '07700 900123',
+    Email: 'amy@example.com',
+    'SMS Consent': 'Yes',
+    'QOF Registers': 'DM; HYP',
+    'AIS Need': 'Large print',
+    'Extract Date': '30/09/2026',
+    ...overrides,
+  };
+  return HEADER.map((name) => row[name] as string);
+}
+
+describe('RowInterpreter', () => {
+  it('reads a whole row into numbers and flags', () => {
+    const interpreter = new RowInterpreter(LAYOUT, CONTEXT);
+    expect(interpreter.read(cells())).toBe('ok');
+    expect(interpreter.row).toEqual({
+      practiceCode: 'A81001',
+      nhsKey: 999_000_001,
+      dateOfBirth: 19670904,
+      // Born 4 September 1967, extracted 30 September 2026: 59.
+      age: 59,
+      extractDate: '2026-09-30',
+      extractDateNumber: 20260930,
+      category: 'none',
+      preferenceRaw: 'Not recorded',
+      hasMobile: true,
+      hasEmail: true,
+      smsConsentWithdrawn: false,
+      aisNeed: true,
+      qofRegisters: ['DM', 'HYP'],
+      unknownRegisters: [],
+      surname: 'Adams',
+      forename: 'Amy',
+    });
+  });
+
+  it.each([
+    { name: 'an empty practice code and none in the key', cells: { 'Practice Code': '' }, status: 'unattributed' },
+    { name: 'a practice code that is not an ODS code', cells: { 'Practice Code': 'ABC' }, status: 'unattributed' },
+    { name: 'a wrong check digit', cells: { 'NHS Number': '9990000017' }, status: 'invalid_nhs_number' },
+    { name: 'an empty NHS number', cells: { 'NHS Number': '' }, status: 'invalid_nhs_number' },
+  ])('reports $status for $name', ({ cells: overrides, status }) => {
+    expect(new RowInterpreter(LAYOUT, CONTEXT).read(cells(overrides))).toBe(status);
+  });
+
+  it('names the practice of a row with an invalid NHS number', () => {
+    const interpreter = new RowInterpreter(LAYOUT, CONTEXT);
+    expect(interpreter.read(cells({ 'NHS Number': '123' }))).toBe('invalid_nhs_number');
+    expect(interpreter.row.practiceCode).toBe('A81001');
+  });
+
+  it('takes an empty practice code from the file name or key', () => {
+    const interpreter = new RowInterpreter(LAYOUT, { ...CONTEXT, practiceCodeFromKey: 'D83001' });
+    expect(interpreter.read(cells({ 'Practice Code': '' }))).toBe('ok');
+    expect(interpreter.row.practiceCode).toBe('D83001');
+  });
+
+  it.each([
+    { dob: '01/10/2026', why: 'after the extract date (30/09/2026)' },
+    { dob: '31/02/1990', why: 'not a real date' },
+    { dob: '', why: 'missing' },
+  ])('leaves the date of birth unknown (0, age -1) when it is $why', ({ dob }) => {
+    const interpreter = new RowInterpreter(LAYOUT, CONTEXT);
+    interpreter.read(cells({ 'Date of Birth': dob }));
+    expect([interpreter.row.dateOfBirth, interpreter.row.age]).toEqual([0, -1]);
+  });
+
+  it('gives each row its own values when the remembered ones change from row to row', () => {
+    const interpreter = new RowInterpreter(LAYOUT, CONTEXT);
+    const seen = [
+      cells(),
+      cells({ 'Practice Code': ' B82002', 'Extract Date': '', 'SMS Consent': 'No', 'AIS Need': 'No' }),
+      cells({ 'QOF Registers': 'ast|XYZ', 'SMS Consent': 'No', 'Date of Birth': '01/10/2010' }),
+      cells({ 'Practice Code': '', 'QOF Registers': '' }),
+    ].map((row) => {
+      const status = interpreter.read(row);
+      const r = interpreter.row;
+      return [
+        status,
+        r.practiceCode,
+        r.extractDate,
+        r.age,
+        r.smsConsentWithdrawn,
+        r.aisNeed,
+        r.qofRegisters,
+        r.unknownRegisters,
+      ];
+    });
+    expect(seen).toEqual([
+      ['ok', 'A81001', '2026-09-30', 59, false, true, ['DM', 'HYP'], []],
+      // No extract date in the row: the file's (31 October 2026).
+      ['ok', 'B82002', '2026-10-31', 59, true, false, ['DM', 'HYP'], []],
+      // Born 1 October 2010, extracted 30 September 2026: 15, not yet 16.
+      ['ok', 'A81001', '2026-09-30', 15, true, true, ['AST'], ['XYZ']],
+      ['unattributed', 'A81001', '2026-09-30', 15, true, true, ['AST'], ['XYZ']],
+    ]);
+  });
+
+  it('adds per-register yes/no columns to the register list, once each', () => {
+    const header = [
+      'NHS Number',
+      'Practice Code',
+      'Preferred Contact Method',
+      'Date of Birth',
+      'QOF Registers',
+      'DM',
+      'Hypertension Register',
+    ];
+    const interpreter = new RowInterpreter(rowLayout(mapHeader(header)), CONTEXT);
+    interpreter.read(['9990000018', 'A81001', '', '01/01/1980', 'DM', 'Yes', 'x']);
+    expect(interpreter.row.qofRegisters).toEqual(['DM', 'HYP']);
+    interpreter.read(['9990000026', 'A81001', '', '01/01/1980', '', 'No', '']);
+    expect(interpreter.row.qofRegisters).toEqual([]);
+  });
+});
