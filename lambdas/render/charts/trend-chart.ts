@@ -1,4 +1,4 @@
-import { monthName } from '../../core/period';
+import { monthName, shortMonthName } from '../../core/period';
 import type { PeriodReport } from '../../core/report/period-report';
 import { roundMetric } from '../rounding';
 import { formatChartPct, formatPctTick } from './chart-format';
@@ -16,11 +16,8 @@ export const TREND_CHART_SIZE = { width: 800, height: 400 } as const;
 
 const PLOT: Box = { x: 72, y: 70, width: 800 - 72 - 24, height: 290 };
 
-/** `2026-10` → `Oct 2026`: short enough for twelve months side by side. */
-export function shortMonthName(period: string): string {
-  const full = monthName(period);
-  return `${full.slice(0, 3)} ${period.slice(0, 4)}`;
-}
+// Short month names (`Oct 2026`) fit twelve months side by side.
+export { shortMonthName };
 
 /**
  * The ICB trend chart for the Summary sheet (SPEC §4.1): the ICB's % of patients with no recorded preference for each
