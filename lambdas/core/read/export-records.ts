@@ -60,8 +60,8 @@ export interface ExportRecordsInput {
  */
 export class ExportRecords implements AsyncIterableIterator<ExportRecord> {
   readonly stats: ExportRecordStats = { trailingSummaryLines: 0, raggedRows: 0, dataRows: 0 };
-  private readonly parser: Parser;
-  private readonly flowing: Promise<void>;
+  private readonly parser: CsvParserApi;
+  private readonly onCells = (cells: string[]) => this.onRecord(cells);
   private queue: ExportRecord[] = [];
   private queuePos = 0;
   private held: ExportRecord[] = [];
@@ -76,21 +76,17 @@ export class ExportRecords implements AsyncIterableIterator<ExportRecord> {
     this.nextLine = input.firstLine;
     this.initial = input.initial;
     this.readerDone = input.readerDone;
-    this.parser = new Parser({
-      delimiter: input.delimiter,
-      record_delimiter: ['\r\n', '\n'],
-      relax_column_count: true,
-      relax_quotes: true,
-      skip_empty_lines: true,
-      bom: true,
-      max_record_size: MAX_RECORD_CHARS,
-    });
-    // Errors also reach the write/end callbacks; this listener stops them becoming uncaught.
-    this.parser.on('error', () => {});
-    this.parser.on('data', (cells: string[]) => this.onRecord(cells));
-    // Records are handled synchronously as csv-parse emits them (so `info.empty_lines` is current) only once
-    // the stream flows; 'data' schedules that for the next tick.
-    this.flowing = new Promise((resolve) => this.parser.once('resume', resolve));
+    this.parser = csvParserApi(
+      new Parser({
+        delimiter: input.delimiter,
+        record_delimiter: ['\r\n', '\n'],
+        relax_column_count: true,
+        relax_quotes: true,
+        skip_empty_lines: true,
+        bom: true,
+        max_record_size: MAX_RECORD_CHARS,
+      }),
+    );
   }
 
   [Symbol.asyncIterator](): AsyncIterableIterator<ExportRecord> {
@@ -143,10 +139,9 @@ export class ExportRecords implements AsyncIterableIterator<ExportRecord> {
   /** Reads, decodes and parses one more chunk of input. */
   private async pump(): Promise<void> {
     if (this.initial !== undefined) {
-      await this.flowing;
       const initial = this.initial;
       this.initial = undefined;
-      if (initial.length > 0) await this.write(initial);
+      if (initial.length > 0) this.write(initial);
       return;
     }
     if (this.readerDone) return this.finish();
@@ -154,25 +149,22 @@ export class ExportRecords implements AsyncIterableIterator<ExportRecord> {
     if (next.done) {
       this.readerDone = true;
       const tail = this.input.decoder.end();
-      if (tail.length > 0) await this.write(tail);
+      if (tail.length > 0) this.write(tail);
       return;
     }
     const bytes = this.input.decoder.push(next.value);
-    if (bytes.length > 0) await this.write(bytes);
+    if (bytes.length > 0) this.write(bytes);
   }
 
-  private write(bytes: Buffer): Promise<void> {
-    return new Promise((resolve, reject) => {
-      this.parser.write(bytes, (error) => (error ? reject(error) : resolve()));
-    });
+  /** Parses a chunk; each record reaches onRecord before this returns (so `info.empty_lines` is current). */
+  private write(bytes: Buffer): void {
+    const error = this.parser.parse(bytes, false, this.onCells, NOTHING);
+    if (error !== undefined) throw error;
   }
 
-  private async finish(): Promise<void> {
-    await new Promise<void>((resolve, reject) => {
-      this.parser.once('end', resolve);
-      this.parser.once('error', reject);
-      this.parser.end();
-    });
+  private finish(): void {
+    const error = this.parser.parse(undefined, true, this.onCells, NOTHING);
+    if (error !== undefined) throw error;
     this.finished = true;
     this.stats.trailingSummaryLines = this.held.length;
     this.held = [];
@@ -234,13 +226,37 @@ export class ExportRecords implements AsyncIterableIterator<ExportRecord> {
   }
 
   private async close(): Promise<void> {
-    this.parser.destroy();
     try {
       await this.input.reader.return?.();
     } catch {
       // The source is being abandoned; a failure to close it changes nothing for the caller.
     }
   }
+}
+
+const NOTHING = () => {};
+
+/** The part of csv-parse that the Parser stream wraps: a chunk in, records out through `push`. */
+interface CsvParserApi {
+  parse(chunk: Buffer | undefined, end: boolean, push: (cells: string[]) => void, close: () => void): Error | undefined;
+  readonly info: { readonly empty_lines: number };
+}
+
+/**
+ * csv-parse's parser without its stream: `Parser.api`, what the Parser's own `_transform` and csv-parse/sync
+ * call. Records arrive through a callback rather than as stream events, which saves a stream push and an
+ * event per row (a million of each for an ICB-wide export); the parsing, its options and its errors are
+ * csv-parse's own. Fails at once, naming the fix, if an upgrade of csv-parse renames it.
+ */
+function csvParserApi(parser: Parser): CsvParserApi {
+  const api = (parser as unknown as { api?: Partial<CsvParserApi> }).api;
+  if (typeof api?.parse !== 'function' || typeof api.info?.empty_lines !== 'number') {
+    throw new Error(
+      'csv-parse no longer exposes Parser.api.parse, which ExportRecords uses to parse without a stream. ' +
+        'Pin csv-parse to a version that has it (7.0.3 does), or parse through the Parser stream again.',
+    );
+  }
+  return api as CsvParserApi;
 }
 
 function countNewlines(text: string): number {

@@ -1,6 +1,6 @@
 /** Marks an empty slot: no key from `nhsNumberKey` (at most 999,999,999) has this value. */
 const EMPTY = 0xffffffff;
-const INITIAL_CAPACITY = 1024;
+const INITIAL_CAPACITY = 4096;
 
 /**
  * The NHS numbers seen in one practice's export, for duplicate detection (SPEC §2.4): keys from
@@ -10,10 +10,17 @@ const INITIAL_CAPACITY = 1024;
  * the table) and hashes a fresh string per row. Here a patient costs 4-10 bytes and no allocation.
  */
 export class NhsNumberSet {
-  private slots = new Uint32Array(INITIAL_CAPACITY).fill(EMPTY);
-  private mask = INITIAL_CAPACITY - 1;
-  private shift = 32 - Math.log2(INITIAL_CAPACITY);
+  private slots: Uint32Array;
+  private mask: number;
+  private shift: number;
   private count = 0;
+
+  /** `capacity`: slots to start with, a power of two. */
+  constructor(capacity = INITIAL_CAPACITY) {
+    this.slots = new Uint32Array(capacity).fill(EMPTY);
+    this.mask = capacity - 1;
+    this.shift = 32 - Math.log2(capacity);
+  }
 
   get size(): number {
     return this.count;
@@ -42,6 +49,24 @@ export class NhsNumberSet {
       if (slot === key) return true;
       i = (i + 1) & this.mask;
     }
+  }
+
+  /** The keys, in no particular order: what `NhsNumberSet.of` rebuilds the set from. */
+  keys(): Uint32Array {
+    const keys = new Uint32Array(this.count);
+    let k = 0;
+    for (let i = 0; i < this.slots.length; i++) {
+      const slot = this.slots[i] as number;
+      if (slot !== EMPTY) keys[k++] = slot;
+    }
+    return keys;
+  }
+
+  /** A set holding `keys`, sized for them. */
+  static of(keys: Uint32Array): NhsNumberSet {
+    const set = new NhsNumberSet(Math.max(INITIAL_CAPACITY, 2 ** Math.ceil(Math.log2((keys.length * 4) / 3 + 1))));
+    for (let i = 0; i < keys.length; i++) set.add(keys[i] as number);
+    return set;
   }
 
   /** Bytes held by the table (for memory accounting). */

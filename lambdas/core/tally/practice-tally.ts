@@ -9,7 +9,12 @@ import { decodeGapRows, writeContactFix, writeNoPreference } from './gap-row-cod
 import { NhsNumberSet } from './nhs-number-set';
 import type { PatientRow } from './patient-row';
 import type { InterpretedRow } from './row-interpreter';
-import type { SpillFile } from './spill-file';
+import type { SpillExtent, SpillFile } from './spill-file';
+
+/** Below this many patients a practice's NHS numbers stay in memory when parked: not worth a write. */
+const PARK_MIN_PATIENTS = 1024;
+/** A practice whose rows came back this often keeps its NHS numbers in memory (see park). */
+const MAX_UNPARKS = 3;
 
 /** The priority tier of a patient with no preference (SPEC §4.2). Unknown age is not 16+. */
 export function gapListTier(row: Pick<PatientRow, 'qofRegisters' | 'aisNeed' | 'age'>): GapListTier {
@@ -27,8 +32,9 @@ function tierOf(onQof: boolean, aisNeed: boolean, adult: boolean): GapListTier {
 /**
  * Accumulates one practice's rows from one export into counts (for the snapshot) and the gap list's
  * patients (for the practice only). Rows arrive one at a time and are not kept: duplicates are found in
- * an NhsNumberSet, and the gap list rows are held as compact records, spilled to a file when one is
- * given (see GapRowBuffer), so memory per practice is a few bytes per patient.
+ * an NhsNumberSet, and the gap list rows are held as compact records (GapRowBuffer). With a spill file,
+ * both are written out when the export moves on to another practice (see park), so memory does not
+ * grow with the export.
  */
 export class PracticeTally {
   readonly counts: PracticeCounts = emptyCounts();
@@ -39,12 +45,15 @@ export class PracticeTally {
   /** Latest extract date seen in this practice's rows. */
   extractDate: string | undefined;
   private extractDateNumber = 0;
-  private seen = new NhsNumberSet();
+  /** Undefined while parked in the spill file (`parkedSeen`) or once released. */
+  private seen: NhsNumberSet | undefined = new NhsNumberSet();
+  private parkedSeen: SpillExtent | undefined;
+  private reloads = 0;
   private readonly gapRows: GapRowBuffer;
 
   constructor(
     readonly practiceCode: string,
-    spill?: SpillFile,
+    private readonly spill?: SpillFile,
   ) {
     this.gapRows = new GapRowBuffer(spill);
   }
@@ -73,7 +82,7 @@ export class PracticeTally {
   count(row: InterpretedRow): void {
     const c = this.counts;
     c.rowsRead++;
-    if (!this.seen.add(row.nhsKey)) {
+    if (!(this.seen ?? this.unpark()).add(row.nhsKey)) {
       c.duplicateRows++;
       return;
     }
@@ -159,15 +168,49 @@ export class PracticeTally {
     return decodeGapRows(this.gapRows.bytes());
   }
 
-  /** The export has moved on to another practice's rows: pending gap list records may go to the spill file. */
+  /**
+   * The export has moved on to another practice's rows: with a spill file, pending gap list records
+   * and the NHS numbers seen so far are written out and freed, so an export listed practice by practice
+   * holds one practice's patient-level state at a time. Should the practice's rows come back, its NHS
+   * numbers are read back; one that keeps coming back (an interleaved export) stays in memory after
+   * MAX_UNPARKS, so that the file is not rewritten row after row.
+   */
   park(): void {
     this.gapRows.park();
+    const seen = this.seen;
+    if (
+      this.spill === undefined ||
+      seen === undefined ||
+      seen.size < PARK_MIN_PATIENTS ||
+      this.reloads >= MAX_UNPARKS
+    ) {
+      return;
+    }
+    const keys = seen.keys();
+    this.parkedSeen = this.spill.write(new Uint8Array(keys.buffer, keys.byteOffset, keys.byteLength));
+    this.seen = undefined;
   }
 
   /** Frees the patient-level state once the practice's snapshot and gap list are saved; counts stay. */
   release(): void {
     this.gapRows.clear();
-    this.seen = new NhsNumberSet();
+    this.seen = undefined;
+    this.parkedSeen = undefined;
+  }
+
+  /** The practice's NHS numbers, read back from the spill file after `park()`. */
+  private unpark(): NhsNumberSet {
+    const extent = this.parkedSeen;
+    if (extent === undefined || this.spill === undefined) {
+      throw new Error(`PracticeTally ${this.practiceCode}: rows counted after release(); create a new tally.`);
+    }
+    const bytes = this.spill.read(extent);
+    const keys = new Uint32Array(bytes.length / 4);
+    Buffer.from(keys.buffer).set(bytes);
+    this.seen = NhsNumberSet.of(keys);
+    this.parkedSeen = undefined;
+    this.reloads++;
+    return this.seen;
   }
 
   private countNoPreference(row: InterpretedRow, onQof: boolean, adult: boolean): void {

@@ -109,11 +109,12 @@ export class RowInterpreter {
     if (nhsKey < 0) return 'invalid_nhs_number';
     row.nhsKey = nhsKey;
 
-    if (f.extractDate !== undefined) this.extractDate(cell(cells, f.extractDate));
+    // Cells passed as written (`raw`) go to functions that trim them themselves: a copy per cell saved.
+    if (f.extractDate !== undefined) this.extractDate(raw(cells, f.extractDate));
     row.extractDate = this.lastExtractDate;
     const extractNumber = this.lastExtractNumber;
     row.extractDateNumber = extractNumber;
-    let dateOfBirth = f.dateOfBirth === undefined ? 0 : ukDateNumber(cell(cells, f.dateOfBirth));
+    let dateOfBirth = f.dateOfBirth === undefined ? 0 : ukDateNumber(raw(cells, f.dateOfBirth));
     if (dateOfBirth > extractNumber) dateOfBirth = 0;
     row.dateOfBirth = dateOfBirth;
     row.age = dateOfBirth === 0 ? -1 : ageFromDateNumbers(dateOfBirth, extractNumber);
@@ -125,7 +126,7 @@ export class RowInterpreter {
     let qofRegisters = NONE;
     let unknownRegisters = NONE;
     if (f.qofRegisters !== undefined) {
-      const parsed = this.qofRegisters(cell(cells, f.qofRegisters));
+      const parsed = this.qofRegisters(raw(cells, f.qofRegisters));
       qofRegisters = parsed.codes;
       unknownRegisters = parsed.unknown;
     }
@@ -139,59 +140,59 @@ export class RowInterpreter {
     row.unknownRegisters = unknownRegisters;
 
     row.smsConsentWithdrawn =
-      (f.smsConsent !== undefined && this.withdrawn(this.consent, cell(cells, f.smsConsent), 'consent')) ||
-      (f.smsDissent !== undefined && this.withdrawn(this.dissent, cell(cells, f.smsDissent), 'dissent'));
+      (f.smsConsent !== undefined && this.withdrawn(this.consent, raw(cells, f.smsConsent), 'consent')) ||
+      (f.smsDissent !== undefined && this.withdrawn(this.dissent, raw(cells, f.smsDissent), 'dissent'));
     row.hasMobile = f.mobile !== undefined && isValidUkMobile(cell(cells, f.mobile));
-    row.hasEmail = f.email !== undefined && isValidEmail(cell(cells, f.email));
-    row.aisNeed = f.aisNeed !== undefined && this.hasAisNeed(cell(cells, f.aisNeed));
+    row.hasEmail = f.email !== undefined && isValidEmail(raw(cells, f.email));
+    row.aisNeed = f.aisNeed !== undefined && this.hasAisNeed(raw(cells, f.aisNeed));
     row.surname = cell(cells, f.surname);
     row.forename = cell(cells, f.forename);
     return 'ok';
   }
 
   /** An empty cell falls back to the code from the file name or key; the last value is remembered. */
-  private practiceCode(raw: string): string | undefined {
-    if (raw === this.lastPracticeCell) return this.lastPracticeCode;
-    const code = raw === '' ? this.context.practiceCodeFromKey : parseOdsCode(raw);
-    this.lastPracticeCell = raw;
+  private practiceCode(text: string): string | undefined {
+    if (text === this.lastPracticeCell) return this.lastPracticeCode;
+    const code = text === '' ? this.context.practiceCodeFromKey : parseOdsCode(text);
+    this.lastPracticeCell = text;
     this.lastPracticeCode = code;
     return code;
   }
 
   /** The row's extract date: the column when it holds a date, else the file's. */
-  private extractDate(raw: string): void {
-    if (raw === this.lastExtractCell) return;
-    this.lastExtractCell = raw;
-    const iso = parseUkDate(raw);
+  private extractDate(text: string): void {
+    if (text === this.lastExtractCell) return;
+    this.lastExtractCell = text;
+    const iso = parseUkDate(text);
     this.lastExtractDate = iso ?? this.context.fileExtractDate;
     this.lastExtractNumber = iso === undefined ? this.fileExtractNumber : isoToDateNumber(iso);
   }
 
-  private qofRegisters(raw: string): { codes: string[]; unknown: string[] } {
-    if (raw === '') return EMPTY_REGISTERS;
-    let parsed = this.registers.get(raw);
+  private qofRegisters(text: string): { codes: string[]; unknown: string[] } {
+    if (text === '') return EMPTY_REGISTERS;
+    let parsed = this.registers.get(text);
     if (parsed === undefined) {
-      parsed = parseQofRegisters(raw);
-      if (this.registers.size < CACHE_LIMIT) this.registers.set(raw, parsed);
+      parsed = parseQofRegisters(text);
+      if (this.registers.size < CACHE_LIMIT) this.registers.set(text, parsed);
     }
     return parsed;
   }
 
-  private withdrawn(cache: Map<string, boolean>, raw: string, column: 'consent' | 'dissent'): boolean {
-    if (raw === '') return false;
-    let value = cache.get(raw);
+  private withdrawn(cache: Map<string, boolean>, text: string, column: 'consent' | 'dissent'): boolean {
+    if (text === '') return false;
+    let value = cache.get(text);
     if (value === undefined) {
-      value = isSmsConsentWithdrawn(raw, column);
-      if (cache.size < CACHE_LIMIT) cache.set(raw, value);
+      value = isSmsConsentWithdrawn(text, column);
+      if (cache.size < CACHE_LIMIT) cache.set(text, value);
     }
     return value;
   }
 
-  private hasAisNeed(raw: string): boolean {
-    let value = this.aisNeed.get(raw);
+  private hasAisNeed(text: string): boolean {
+    let value = this.aisNeed.get(text);
     if (value === undefined) {
-      value = hasAisNeed(raw);
-      if (this.aisNeed.size < CACHE_LIMIT) this.aisNeed.set(raw, value);
+      value = hasAisNeed(text);
+      if (this.aisNeed.size < CACHE_LIMIT) this.aisNeed.set(text, value);
     }
     return value;
   }
@@ -204,4 +205,12 @@ function cell(cells: readonly string[], index: number | undefined): string {
   if (index === undefined) return '';
   const value = cells[index];
   return value === undefined ? '' : value.trim();
+}
+
+/**
+ * The cell as written, for the value functions that trim it themselves (parseUkDate, parseQofRegisters,
+ * isSmsConsentWithdrawn, isValidEmail, hasAisNeed) and so give the same answer either way.
+ */
+function raw(cells: readonly string[], index: number): string {
+  return cells[index] ?? '';
 }
