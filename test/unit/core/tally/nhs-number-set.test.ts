@@ -32,6 +32,17 @@ describe('NhsNumberSet', () => {
     expect(set.has(999_000_001)).toBe(false);
   });
 
+  it('gives back its keys, and a set rebuilt from them holds exactly those', () => {
+    const set = new NhsNumberSet();
+    for (const key of [5, 999_999_999, 0, 123_456_789]) set.add(key);
+    const keys = set.keys();
+    expect([...keys].sort((a, b) => a - b)).toEqual([0, 5, 123_456_789, 999_999_999]);
+    const rebuilt = NhsNumberSet.of(keys);
+    expect(rebuilt.size).toBe(4);
+    expect(rebuilt.add(123_456_789)).toBe(false);
+    expect(rebuilt.add(6)).toBe(true);
+  });
+
   it('uses 4 bytes a slot, at most 3/4 full: 100,000 keys fit in a 131,072-slot table (512 KiB)', () => {
     const set = new NhsNumberSet();
     for (let i = 0; i < 98_304; i++) set.add(i);

@@ -44,6 +44,18 @@ describe('PracticeTally with a spill file', () => {
     expect(spilled.fixContactDetails).toHaveLength(834);
   });
 
+  it('finds duplicates of rows that came before the export moved on to another practice and back', () => {
+    const spill = new MemorySpillFile();
+    const tally = new PracticeTally('A81001', spill);
+    // Ten rounds of: 150 new patients, the export moving on, and 10 repeats when it comes back.
+    for (let round = 0; round < 10; round++) {
+      for (let i = 0; i < 150; i++) tally.add(patient(round * 150 + i));
+      tally.park();
+      for (let i = 0; i < 10; i++) tally.add(patient(i));
+    }
+    expect(tally.counts).toMatchObject({ rowsRead: 1600, registered: 1500, duplicateRows: 100 });
+  });
+
   it('keeps its counts but forgets its patients when released', () => {
     const tally = new PracticeTally('A81001', new MemorySpillFile());
     for (let i = 0; i < 100; i++) tally.add(patient(i));
