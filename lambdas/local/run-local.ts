@@ -3,6 +3,7 @@ import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { type DirectoryRejection, parseDirectoryCsv } from '../core/directory/parse-directory';
 import type { IngestOutcome } from '../pipeline/ingest-export';
+import { readSmallObject } from '../pipeline/read-small-object';
 import type { ObjectStore } from '../ports';
 import { type ExportFile, listExportFiles } from './list-export-files';
 import { type LocalSession, withLocalSession } from './local-session';
@@ -139,9 +140,7 @@ async function copyQuarantine(session: LocalSession): Promise<void> {
 }
 
 async function copyOut(objects: ObjectStore, bucket: string, key: string, target: string): Promise<void> {
-  const object = await objects.get(bucket, key);
-  const chunks: Buffer[] = [];
-  for await (const chunk of object.body) chunks.push(Buffer.from(chunk));
+  const body = await readSmallObject(objects, bucket, key);
   await mkdir(dirname(target), { recursive: true });
-  await writeFile(target, Buffer.concat(chunks));
+  await writeFile(target, body);
 }

@@ -20,6 +20,7 @@ import type {
   SnapshotStore,
 } from '../ports';
 import { loadPeriodReport } from './build-period-report';
+import { readSmallObject } from './read-small-object';
 import { reportKeys, XLSX_TYPE } from './report-keys';
 
 export interface NotifyDeps {
@@ -267,11 +268,8 @@ async function recordFailure(deps: NotifyDeps, record: NotificationRecord): Prom
   }
 }
 
-async function readAll(deps: NotifyDeps, key: string): Promise<Uint8Array> {
-  const object = await deps.objects.get(deps.config.reportsBucket, key);
-  const chunks: Buffer[] = [];
-  for await (const chunk of object.body) chunks.push(Buffer.from(chunk));
-  return Buffer.concat(chunks);
+function readAll(deps: NotifyDeps, key: string): Promise<Uint8Array> {
+  return readSmallObject(deps.objects, deps.config.reportsBucket, key);
 }
 
 /** `gap-lists/2026-10/`: the folder holding the period's gap lists. */

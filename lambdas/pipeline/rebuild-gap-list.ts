@@ -2,6 +2,7 @@ import type { PeriodReport } from '../core/report/period-report';
 import type { PracticeSnapshot } from '../core/snapshot';
 import { renderGapListWorkbook } from '../render/gap-list-workbook';
 import type { ReportDeps } from './build-period-report';
+import { readSmallObject } from './read-small-object';
 import { reportKeys, XLSX_TYPE } from './report-keys';
 import type { GapRows } from './save-snapshot';
 
@@ -13,10 +14,8 @@ export async function rebuildGapList(
 ): Promise<string> {
   const bucket = deps.config.reportsBucket;
   const { period, practiceCode } = snapshot;
-  const staged = await deps.objects.get(bucket, reportKeys.gapRows(practiceCode, period, snapshot.source));
-  const chunks: Buffer[] = [];
-  for await (const chunk of staged.body) chunks.push(Buffer.from(chunk));
-  const rows = JSON.parse(Buffer.concat(chunks).toString('utf8')) as GapRows;
+  const staged = await readSmallObject(deps.objects, bucket, reportKeys.gapRows(practiceCode, period, snapshot.source));
+  const rows = JSON.parse(staged.toString('utf8')) as GapRows;
   const metrics = report.practices.find((row) => row.practice_code === practiceCode);
   if (!metrics) throw new Error(`No report row for practice ${practiceCode} in ${period}.`);
 
