@@ -4,7 +4,7 @@ import { copyFile, mkdir, readdir, rm, stat, symlink, writeFile } from 'node:fs/
 import { dirname, join, relative, sep } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import type { ObjectStore, StoredObject } from '../lambdas/ports';
+import type { ObjectHead, ObjectMetadata, ObjectStore, StoredObject } from '../lambdas/ports';
 
 /** Chunk size for reading objects back: what an S3 GetObject body typically delivers (64 KiB). */
 export const DEFAULT_READ_CHUNK = 64 * 1024;
@@ -14,8 +14,11 @@ export const DEFAULT_READ_CHUNK = 64 * 1024;
  * the process, as they do in S3, so peak RSS measures our pipeline rather than the store: holding 150
  * gap list workbooks in the heap would add the size of the outputs to every memory figure.
  * `etag` is a hash of the key and size (cheap and stable; nothing here depends on content hashes).
+ * User metadata is kept in memory: a scenario runs in one process, and it is a few bytes per object.
  */
 export class DiskObjectStore implements ObjectStore {
+  private readonly metadata = new Map<string, ObjectMetadata>();
+
   constructor(
     private readonly root: string,
     private readonly readChunk = DEFAULT_READ_CHUNK,
@@ -36,17 +39,30 @@ export class DiskObjectStore implements ObjectStore {
     });
     return {
       body: createReadStream(path, { highWaterMark: this.readChunk }),
-      etag: createHash('sha1').update(`${key}#${info.size}#${info.mtimeMs}`).digest('hex'),
+      etag: etagOf(key, info),
       lastModified: info.mtime,
       size: info.size,
     };
   }
 
-  async put(bucket: string, key: string, body: Uint8Array | string | Readable, _contentType: string): Promise<void> {
+  async head(bucket: string, key: string): Promise<ObjectHead | undefined> {
+    const info = await stat(this.path(bucket, key)).catch(() => undefined);
+    if (info === undefined) return undefined;
+    return { etag: etagOf(key, info), metadata: this.metadata.get(`${bucket}/${key}`) ?? {} };
+  }
+
+  async put(
+    bucket: string,
+    key: string,
+    body: Uint8Array | string | Readable,
+    _contentType: string,
+    metadata?: ObjectMetadata,
+  ): Promise<void> {
     const path = this.path(bucket, key);
     await mkdir(dirname(path), { recursive: true });
     if (body instanceof Readable) await pipeline(body, createWriteStream(path));
     else await writeFile(path, body);
+    this.metadata.set(`${bucket}/${key}`, { ...metadata });
   }
 
   async copy(fromBucket: string, fromKey: string, toBucket: string, toKey: string): Promise<void> {
@@ -91,4 +107,8 @@ export class DiskObjectStore implements ObjectStore {
   private path(bucket: string, key: string): string {
     return join(this.root, bucket, ...key.split('/'));
   }
+}
+
+function etagOf(key: string, info: { size: number; mtimeMs: number }): string {
+  return createHash('sha1').update(`${key}#${info.size}#${info.mtimeMs}`).digest('hex');
 }

@@ -11,9 +11,29 @@ export interface StoredObject {
   size?: number;
 }
 
+/** User metadata stored with an object (S3 `x-amz-meta-*`): lower-case ASCII keys, ASCII values. */
+export type ObjectMetadata = Readonly<Record<string, string>>;
+
+export interface ObjectHead {
+  etag: string;
+  metadata: ObjectMetadata;
+}
+
 export interface ObjectStore {
   get(bucket: string, key: string): Promise<StoredObject>;
-  put(bucket: string, key: string, body: Uint8Array | string | Readable, contentType: string): Promise<void>;
+  /**
+   * The object's etag and user metadata without reading it; undefined when there is no such object (or S3
+   * will not say whether there is: see S3ObjectStore.head).
+   */
+  head(bucket: string, key: string): Promise<ObjectHead | undefined>;
+  /** Stores the object; `metadata` (ASCII keys and values) is kept with it and returned by `head`. */
+  put(
+    bucket: string,
+    key: string,
+    body: Uint8Array | string | Readable,
+    contentType: string,
+    metadata?: ObjectMetadata,
+  ): Promise<void>;
   copy(fromBucket: string, fromKey: string, toBucket: string, toKey: string): Promise<void>;
   delete(bucket: string, key: string): Promise<void>;
   list(bucket: string, prefix: string): Promise<string[]>;

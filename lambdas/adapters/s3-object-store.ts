@@ -3,13 +3,15 @@ import {
   CopyObjectCommand,
   DeleteObjectCommand,
   GetObjectCommand,
+  HeadObjectCommand,
   ListObjectsV2Command,
   NoSuchKey,
+  NotFound,
   type S3Client,
 } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
-import type { ObjectStore, StoredObject } from '../ports';
+import type { ObjectHead, ObjectMetadata, ObjectStore, StoredObject } from '../ports';
 
 /** ObjectStore over S3 (or an S3-compatible server). Bodies are streamed, never buffered whole. */
 export class S3ObjectStore implements ObjectStore {
@@ -27,11 +29,31 @@ export class S3ObjectStore implements ObjectStore {
     };
   }
 
-  async put(bucket: string, key: string, body: Uint8Array | string | Readable, contentType: string): Promise<void> {
+  async head(bucket: string, key: string): Promise<ObjectHead | undefined> {
+    try {
+      const response = await this.s3.send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
+      return { etag: (response.ETag ?? '').replaceAll('"', ''), metadata: response.Metadata ?? {} };
+    } catch (error) {
+      // HEAD has no body, so a missing object comes back as a bare 404 (NotFound), not NoSuchKey; and as a
+      // bare 403 when the role may only list under prefixes (lib/iam/grant-prefix-access.ts), since S3 hides
+      // whether a key exists from callers without an unconditioned s3:ListBucket. Both mean "not there for
+      // us"; a caller that then writes the object still fails loudly if it really lacks the permission.
+      if (error instanceof NotFound || error instanceof NoSuchKey || httpStatus(error) === 403) return undefined;
+      throw error;
+    }
+  }
+
+  async put(
+    bucket: string,
+    key: string,
+    body: Uint8Array | string | Readable,
+    contentType: string,
+    metadata?: ObjectMetadata,
+  ): Promise<void> {
     // Upload handles streams of unknown length (multipart) as well as buffers.
     await new Upload({
       client: this.s3,
-      params: { Bucket: bucket, Key: key, Body: body, ContentType: contentType },
+      params: { Bucket: bucket, Key: key, Body: body, ContentType: contentType, Metadata: metadata && { ...metadata } },
     }).done();
   }
 
@@ -60,4 +82,8 @@ export class S3ObjectStore implements ObjectStore {
   link(bucket: string, key: string, expiresInSeconds: number): Promise<string> {
     return getSignedUrl(this.s3, new GetObjectCommand({ Bucket: bucket, Key: key }), { expiresIn: expiresInSeconds });
   }
+}
+
+function httpStatus(error: unknown): number | undefined {
+  return (error as { $metadata?: { httpStatusCode?: number } } | null)?.$metadata?.httpStatusCode;
 }

@@ -6,7 +6,7 @@ import type { Logger } from '../logger';
 import type { DirectoryStore, FileRecord, LedgerStore, ObjectStore, SnapshotStore } from '../ports';
 import { renderIcbWorkbook } from '../render/icb-workbook';
 import { renderTidyCsv } from '../render/tidy-csv';
-import { rebuildGapList } from './rebuild-gap-list';
+import { refreshGapList } from './refresh-gap-list';
 import { reportKeys, XLSX_TYPE } from './report-keys';
 
 export interface ReportDeps {
@@ -24,6 +24,8 @@ export interface ReportResult {
   reportKey: string;
   csvKey: string;
   gapListKeys: string[];
+  /** How many of those were rendered now; the rest were already up to date (see refreshGapList). */
+  gapListsRendered: number;
   /** Practices with an export this period. */
   practices: string[];
   reporting: number;
@@ -32,10 +34,6 @@ export interface ReportResult {
   report: PeriodReport;
 }
 
-/**
- * Builds one period's ICB workbook and tidy CSV from the stored snapshots, and rebuilds each
- * reporting practice's gap list with where it now sits in the ICB.
- */
 /** Assembles one period's report model from what is stored (directory, snapshots, ingest records). */
 export async function loadPeriodReport(
   deps: Omit<ReportDeps, 'objects'>,
@@ -64,20 +62,23 @@ export async function loadPeriodReport(
 }
 
 /**
- * Builds one period's ICB workbook and tidy CSV from the stored snapshots, and rebuilds each
- * reporting practice's gap list with where it now sits in the ICB.
+ * Builds one period's ICB workbook and tidy CSV from the stored snapshots, after bringing each
+ * reporting practice's gap list up to date with where it now sits in the ICB.
  */
 export async function buildPeriodReport(deps: ReportDeps, period: string): Promise<ReportResult> {
   const { report, snapshots } = await loadPeriodReport(deps, period);
   const bucket = deps.config.reportsBucket;
   const gapListKeys: string[] = [];
+  let gapListsRendered = 0;
   for (const snapshot of snapshots) {
     try {
-      gapListKeys.push(await rebuildGapList(deps, report, snapshot));
+      const { key, rendered } = await refreshGapList(deps, report, snapshot);
+      gapListKeys.push(key);
+      if (rendered) gapListsRendered += 1;
     } catch (error) {
       // Nothing under reports/ has been written yet: the month's previous report (if any) stays whole.
       throw new Error(
-        `Could not rebuild the gap list for ${snapshot.practiceCode} (${period}); no report was written. ` +
+        `Could not update the gap list for ${snapshot.practiceCode} (${period}); no report was written. ` +
           'The run can be retried safely.',
         { cause: error },
       );
@@ -94,12 +95,15 @@ export async function buildPeriodReport(deps: ReportDeps, period: string): Promi
     reporting: report.completeness.reporting,
     expected: report.completeness.expected,
     quarantinedFiles: report.dataQuality.quarantinedFiles.length,
+    gapListsRendered,
+    gapListsUpToDate: gapListKeys.length - gapListsRendered,
   });
   return {
     period,
     reportKey,
     csvKey,
     gapListKeys,
+    gapListsRendered,
     practices: snapshots.map((s) => s.practiceCode).sort(),
     reporting: report.completeness.reporting,
     expected: report.completeness.expected,

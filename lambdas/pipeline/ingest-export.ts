@@ -12,7 +12,6 @@ import {
 } from '../core/fields/header-mapping';
 import { londonDate, periodOf } from '../core/period';
 import { ExportFormatError, type ExportRecord, type OpenedExport, openExport } from '../core/read/open-export';
-import type { GapList } from '../core/report/gap-list';
 import type { IngestedFileNote } from '../core/report/period-report';
 import { type RowContext, rowLayout } from '../core/tally/interpret-row';
 import { PracticeTally } from '../core/tally/practice-tally';
@@ -24,9 +23,9 @@ import { ExportRejectedError } from '../errors';
 import { errorFields, type Logger } from '../logger';
 import type { DirectoryStore, LedgerStore, ObjectStore, SnapshotStore, StoredObject } from '../ports';
 import type { GapListWorker } from '../render/gap-list/gap-list-worker';
-import { renderGapListWorkbook } from '../render/gap-list-workbook';
 import { peekStream } from './peek-stream';
 import { quarantineExport, quarantineKey } from './quarantine-export';
+import { renderIngestedGapLists } from './render-ingested-gap-lists';
 import { type SnapshotSource, saveSnapshot } from './save-snapshot';
 import { isZip, ZipRejectedError, zipMembers } from './zip-members';
 
@@ -35,11 +34,14 @@ export interface IngestDeps {
   snapshots: SnapshotStore;
   ledger: LedgerStore;
   directory: DirectoryStore;
-  config: Pick<PipelineConfig, 'reportsBucket' | 'assumptions' | 'tmpDir' | 'userMapping'>;
+  config: Pick<
+    PipelineConfig,
+    'reportsBucket' | 'icbName' | 'assumptions' | 'suppressSmallNumbers' | 'tmpDir' | 'userMapping'
+  >;
   logger: Logger;
   now: () => Date;
   /**
-   * Renders gap list workbooks on a second thread while this one stores the next practice's rows, for
+   * Renders gap list workbooks on a second thread while this one renders another practice's, for
    * multi-practice exports on machines with two or more cores. Without it everything runs in this thread.
    */
   gapListWorker?: GapListWorker;
@@ -126,6 +128,8 @@ export async function ingestExport(
     await ingestText(body, [key]);
   }
 
+  // Every practice of the export is stored: now each written one gets its gap list, placed in the ICB.
+  await renderIngestedGapLists(deps, practices);
   if (rejections.length > 0) {
     await quarantineExport(deps, bucket, key, rejections);
   }
@@ -265,31 +269,14 @@ async function tallyAndSave(
     ms: Math.round(performance.now() - started),
   });
   const clinicalSystem = guessClinicalSystem(names, opened.preambleLines);
-  const directory = new Map((await deps.directory.listPractices()).map((entry) => [entry.practiceCode, entry]));
   const saved = new Map<PracticeTally, { period: string; result: 'written' | 'superseded' }>();
-  const save = async (tally: PracticeTally, render?: (gapList: GapList) => Promise<Buffer>) => {
+  for (const tally of tallies.values()) {
     const extractDate = tally.extractDate ?? context.fileExtractDate;
     const period = periodOf(extractDate);
-    const result = await saveSnapshot(
-      deps,
-      { tally, period, extractDate, clinicalSystem, source, directoryEntry: directory.get(tally.practiceCode) },
-      render,
-    );
+    const result = await saveSnapshot(deps, { tally, period, extractDate, clinicalSystem, source });
     // The patient-level state of a saved practice is not needed again: free it before the next one.
     tally.release();
     saved.set(tally, { period, result });
-  };
-  const worker = deps.gapListWorker;
-  if (worker === undefined || tallies.size < 2) {
-    for (const tally of tallies.values()) await save(tally);
-  } else {
-    // Two practices at a time: one rendered on the worker, one here.
-    const onWorker = (gapList: GapList) =>
-      worker.render(gapList).catch((error: unknown) => {
-        deps.logger.warn('gap list worker failed; rendering in this thread', errorFields(error));
-        return renderGapListWorkbook(gapList);
-      });
-    await inLanes([...tallies.values()], 2, (tally, lane) => save(tally, lane === 0 ? onWorker : undefined));
   }
 
   const outcomes: PracticeOutcome[] = [];
@@ -327,28 +314,6 @@ async function tallyAndSave(
     await deps.ledger.putFileRecord({ kind: 'ingested', period, ...note });
   }
   return outcomes;
-}
-
-/**
- * Runs `work` over the items in order, `lanes` at a time. After a failure no new item is started; the
- * first error is thrown once the items already started have settled, so nothing runs on afterwards.
- */
-async function inLanes<T>(items: readonly T[], lanes: number, work: (item: T, lane: number) => Promise<void>) {
-  let next = 0;
-  let failed = false;
-  const lane = async (index: number) => {
-    while (!failed && next < items.length) {
-      const item = items[next++] as T;
-      try {
-        await work(item, index);
-      } catch (error) {
-        failed = true;
-        throw error;
-      }
-    }
-  };
-  const settled = await Promise.allSettled(Array.from({ length: lanes }, (_, index) => lane(index)));
-  for (const outcome of settled) if (outcome.status === 'rejected') throw outcome.reason;
 }
 
 function firstDefined<T>(names: readonly string[], find: (name: string) => T | undefined): T | undefined {

@@ -1,12 +1,9 @@
 import type { GapList } from '../core/report/gap-list';
 import { compareGapListPatients } from '../core/report/gap-list-order';
-import { practiceRow } from '../core/report/practice-row';
 import type { PracticeSnapshot } from '../core/snapshot';
 import type { PracticeTally } from '../core/tally/practice-tally';
-import type { DirectoryEntry } from '../ports';
-import { renderGapListWorkbook } from '../render/gap-list-workbook';
 import type { IngestDeps } from './ingest-export';
-import { reportKeys, XLSX_TYPE } from './report-keys';
+import { reportKeys } from './report-keys';
 
 export interface SnapshotSource {
   bucket: string;
@@ -19,8 +16,9 @@ export interface SnapshotSource {
 export type GapRows = Pick<GapList, 'noPreference' | 'fixContactDetails'>;
 
 /**
- * Stores the practice's snapshot if it is the latest extract for the period, then its gap list.
- * An older extract arriving late changes nothing.
+ * Stages the practice's gap list rows, then stores its snapshot if it is the latest extract for the
+ * period (an older extract arriving late changes nothing). The gap list workbook is rendered from the
+ * staged rows once the export's practices are all stored (renderIngestedGapLists).
  */
 export async function saveSnapshot(
   deps: IngestDeps,
@@ -30,10 +28,7 @@ export async function saveSnapshot(
     extractDate: string;
     clinicalSystem: string;
     source: SnapshotSource;
-    directoryEntry: DirectoryEntry | undefined;
   },
-  /** Renders the workbook: in this thread by default, or on a GapListWorker. */
-  render: (gapList: GapList) => Promise<Buffer> = renderGapListWorkbook,
 ): Promise<'written' | 'superseded'> {
   const { tally, period, extractDate, source } = input;
   const snapshot: PracticeSnapshot = {
@@ -63,30 +58,5 @@ export async function saveSnapshot(
     JSON.stringify(rows),
     'application/json',
   );
-  const result = await deps.snapshots.putSnapshot(snapshot);
-  if (result === 'superseded') return result;
-
-  const entry = input.directoryEntry;
-  const workbook = await render({
-    period,
-    practiceCode: tally.practiceCode,
-    practiceName: entry?.practiceName,
-    clinicalSystem: entry?.clinicalSystem ?? input.clinicalSystem,
-    extractDate,
-    metrics: practiceRow(
-      {
-        period,
-        practiceCode: tally.practiceCode,
-        practiceName: entry?.practiceName,
-        pcn: entry?.pcn,
-        clinicalSystem: entry?.clinicalSystem ?? input.clinicalSystem,
-        extractDate,
-      },
-      tally.counts,
-      deps.config.assumptions,
-    ),
-    ...rows,
-  });
-  await deps.objects.put(bucket, reportKeys.gapList(tally.practiceCode, period), workbook, XLSX_TYPE);
-  return result;
+  return deps.snapshots.putSnapshot(snapshot);
 }

@@ -302,9 +302,10 @@ describe('faults while writing snapshots and reports (write-then-commit)', () =>
   ];
 
   it('builds no report at all when the first build fails half-way, and says which practice failed', async () => {
+    // F88002 came in last, so its gap list is already up to date: the report only checks it (HEAD).
     const plan = new FaultPlan().fail({
-      operation: 'objects.get',
-      detail: `staging/gap-rows/${PERIOD}/F88002`,
+      operation: 'objects.head',
+      detail: `gap-list-F88002-${PERIOD}`,
       error: () => new Error('socket hang up'),
     });
     const objects = new FaultyObjectStore(h.objects, plan);
@@ -316,7 +317,7 @@ describe('faults while writing snapshots and reports (write-then-commit)', () =>
   it('leaves the previous report in place when a rebuild fails half-way', async () => {
     await buildPeriodReport(h.reportDeps(), PERIOD);
     const before = await Promise.all(reportKeys.map((key) => h.read(REPORTS_BUCKET, key)));
-    const plan = new FaultPlan().fail({ operation: 'objects.get', detail: `staging/gap-rows/${PERIOD}/F88002` });
+    const plan = new FaultPlan().fail({ operation: 'objects.head', detail: `gap-list-F88002-${PERIOD}` });
     await expect(
       buildPeriodReport(h.reportDeps({ objects: new FaultyObjectStore(h.objects, plan) }), PERIOD),
     ).rejects.toThrow(/F88002/);

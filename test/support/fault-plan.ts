@@ -3,6 +3,7 @@ import { SeededRandom } from './seeded-random';
 /** An operation a fault-injecting decorator can fail, e.g. `objects.put` or `snapshots.putSnapshot`. */
 export type FaultOperation =
   | 'objects.get'
+  | 'objects.head'
   | 'objects.read'
   | 'objects.put'
   | 'objects.copy'

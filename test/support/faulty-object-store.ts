@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import type { ObjectStore, StoredObject } from '../../lambdas/ports';
+import type { ObjectHead, ObjectMetadata, ObjectStore, StoredObject } from '../../lambdas/ports';
 import type { FaultPlan } from './fault-plan';
 
 /**
@@ -31,14 +31,25 @@ export class FaultyObjectStore implements ObjectStore {
     this.putHooks.push({ keyPart, run });
   }
 
-  async put(bucket: string, key: string, body: Uint8Array | string | Readable, contentType: string): Promise<void> {
+  async head(bucket: string, key: string): Promise<ObjectHead | undefined> {
+    this.throwIfPlanned('objects.head', `${bucket}/${key}`);
+    return this.inner.head(bucket, key);
+  }
+
+  async put(
+    bucket: string,
+    key: string,
+    body: Uint8Array | string | Readable,
+    contentType: string,
+    metadata?: ObjectMetadata,
+  ): Promise<void> {
     this.throwIfPlanned('objects.put', `${bucket}/${key}`);
     const hook = this.putHooks.findIndex((h) => key.includes(h.keyPart));
     if (hook !== -1) {
       const [{ run }] = this.putHooks.splice(hook, 1) as [{ keyPart: string; run: () => Promise<void> }];
       await run();
     }
-    await this.inner.put(bucket, key, body, contentType);
+    await this.inner.put(bucket, key, body, contentType, metadata);
   }
 
   async copy(fromBucket: string, fromKey: string, toBucket: string, toKey: string): Promise<void> {

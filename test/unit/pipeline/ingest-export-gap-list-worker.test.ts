@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GapList } from '../../../lambdas/core/report/gap-list';
 import { createLogger } from '../../../lambdas/logger';
 import { type IngestDeps, ingestExport } from '../../../lambdas/pipeline/ingest-export';
-import type { ObjectStore, StoredObject } from '../../../lambdas/ports';
+import type { ObjectHead, ObjectMetadata, ObjectStore, StoredObject } from '../../../lambdas/ports';
 import type { GapListWorker } from '../../../lambdas/render/gap-list/gap-list-worker';
 import { renderGapListWorkbook } from '../../../lambdas/render/gap-list-workbook';
 import { practiceExport } from '../../support/practice-export';
@@ -15,6 +15,7 @@ import { MemoryStores } from './notify-fakes';
 /** Objects in memory, every method the ingest uses. */
 class Objects implements ObjectStore {
   readonly objects = new Map<string, Buffer>();
+  readonly metadata = new Map<string, ObjectMetadata>();
   async get(bucket: string, key: string): Promise<StoredObject> {
     const body = this.objects.get(`${bucket}/${key}`);
     if (!body) throw Object.assign(new Error('The specified key does not exist.'), { name: 'NoSuchKey' });
@@ -26,8 +27,13 @@ class Objects implements ObjectStore {
       lastModified: new Date('2026-11-01'),
     };
   }
-  async put(bucket: string, key: string, body: Uint8Array | string): Promise<void> {
+  async head(bucket: string, key: string): Promise<ObjectHead | undefined> {
+    if (!this.objects.has(`${bucket}/${key}`)) return undefined;
+    return { etag: `etag-${key}`, metadata: this.metadata.get(`${bucket}/${key}`) ?? {} };
+  }
+  async put(bucket: string, key: string, body: Uint8Array | string, _type = '', metadata?: ObjectMetadata) {
     this.objects.set(`${bucket}/${key}`, Buffer.from(body));
+    this.metadata.set(`${bucket}/${key}`, { ...metadata });
   }
   async copy(fromBucket: string, fromKey: string, toBucket: string, toKey: string): Promise<void> {
     this.objects.set(`${toBucket}/${toKey}`, this.objects.get(`${fromBucket}/${fromKey}`) as Buffer);
@@ -87,7 +93,7 @@ async function ingest(worker?: GapListWorker) {
   const objects = new Objects();
   const stores = new MemoryStores();
   const logs: string[] = [];
-  await objects.put('exports', 'exports/icb_2026-10-31.csv', EXPORT);
+  await objects.put('exports', 'exports/icb_2026-10-31.csv', EXPORT, 'text/csv');
   const deps: IngestDeps = {
     objects,
     snapshots: stores,
@@ -95,6 +101,8 @@ async function ingest(worker?: GapListWorker) {
     directory: stores,
     config: {
       reportsBucket: 'reports',
+      icbName: 'NHS Test ICB',
+      suppressSmallNumbers: false,
       assumptions: { costPerFragmentGbp: 0.025, invitesPerYear: 2, fragmentsPerInvite: 1 },
       tmpDir: tmp,
       userMapping: undefined,

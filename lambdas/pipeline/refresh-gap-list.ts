@@ -1,0 +1,56 @@
+import { createHash } from 'node:crypto';
+import type { GapList } from '../core/report/gap-list';
+import { type GapListHeading, gapListHeading } from '../core/report/gap-list-heading';
+import type { PeriodReport } from '../core/report/period-report';
+import type { PracticeSnapshot } from '../core/snapshot';
+import type { ObjectStore } from '../ports';
+import { GAP_LIST_LAYOUT, renderGapListWorkbook } from '../render/gap-list-workbook';
+import { readSmallObject } from './read-small-object';
+import { reportKeys, XLSX_TYPE } from './report-keys';
+import type { GapRows } from './save-snapshot';
+
+/** The S3 user-metadata key holding what a stored gap list was rendered from (see gapListFingerprint). */
+export const GAP_LIST_FINGERPRINT_KEY = 'gap-list-fingerprint';
+
+export interface GapListRefreshDeps {
+  objects: ObjectStore;
+  config: { reportsBucket: string };
+}
+
+/**
+ * A hash of everything a gap list is rendered from: the heading (the practice's numbers and its place in
+ * the ICB), the export its patient rows came from, and the layout version. Equal fingerprints mean the
+ * same workbook, so it need not be rendered again.
+ */
+export function gapListFingerprint(heading: GapListHeading, source: PracticeSnapshot['source']): string {
+  const what = { layout: GAP_LIST_LAYOUT, heading, source: [source.bucket, source.key, source.etag, source.member] };
+  return createHash('sha256').update(JSON.stringify(what)).digest('hex');
+}
+
+/**
+ * Makes the practice's stored gap list match `report`: renders it from the staged rows of the snapshot's
+ * export, unless the stored workbook was already rendered from the same heading and rows (its fingerprint
+ * says so). The ingest renders each list with the ICB as known then; the monthly report re-renders only
+ * those whose numbers or place in the ICB have changed since, so an ICB-wide export is rendered once.
+ */
+export async function refreshGapList(
+  deps: GapListRefreshDeps,
+  report: PeriodReport,
+  snapshot: PracticeSnapshot,
+  /** Renders the workbook: in this thread by default, or on a GapListWorker. */
+  render: (gapList: GapList) => Promise<Buffer> = renderGapListWorkbook,
+): Promise<{ key: string; rendered: boolean }> {
+  const bucket = deps.config.reportsBucket;
+  const { period, practiceCode } = snapshot;
+  const key = reportKeys.gapList(practiceCode, period);
+  const heading = gapListHeading(report, snapshot);
+  const fingerprint = gapListFingerprint(heading, snapshot.source);
+  const stored = await deps.objects.head(bucket, key);
+  if (stored?.metadata[GAP_LIST_FINGERPRINT_KEY] === fingerprint) return { key, rendered: false };
+
+  const staged = await readSmallObject(deps.objects, bucket, reportKeys.gapRows(practiceCode, period, snapshot.source));
+  const rows = JSON.parse(staged.toString('utf8')) as GapRows;
+  const workbook = await render({ ...heading, ...rows });
+  await deps.objects.put(bucket, key, workbook, XLSX_TYPE, { [GAP_LIST_FINGERPRINT_KEY]: fingerprint });
+  return { key, rendered: true };
+}
