@@ -1,10 +1,10 @@
-import type { Style } from 'exceljs';
 import type { GapList, GapListTier } from '../../core/report/gap-list';
 import { formatNhsNumber } from '../../core/values/nhs-number';
-import { excelDate } from '../excel-date';
+import { excelSerialDate } from '../excel-date';
 import { NUM_FMT } from '../number-formats';
 import { paragraph, styleHeaderRow } from '../sheet-style';
 import type { StreamingWorkbook } from '../stream-workbook';
+import { type PlainColumn, StreamedPlainRows } from '../streamed-plain-rows';
 import { markedHeaderFooter, writeMarkingBanner } from './official-sensitive';
 
 /** The priority tiers of SPEC §4.2 in words (Summary sheet legend and the note above the list). */
@@ -18,22 +18,19 @@ export const TIER_MEANINGS: Readonly<Record<GapListTier, string>> = {
 
 const CENTRE = { horizontal: 'center' } as const;
 const COLUMNS = [
-  { header: 'Priority', width: 9, style: { alignment: CENTRE } },
-  { header: 'NHS number', width: 14, style: {} },
-  { header: 'Surname', width: 24, style: {} },
-  { header: 'Forename', width: 18, style: {} },
-  { header: 'Date of birth', width: 12, style: { numFmt: NUM_FMT.date, alignment: CENTRE } },
-  { header: 'Age', width: 6, style: { alignment: CENTRE } },
-  { header: 'QOF registers', width: 18, style: {} },
-  { header: 'AIS need', width: 9, style: { alignment: CENTRE } },
-  { header: 'Has mobile', width: 9, style: { alignment: CENTRE } },
-  { header: 'Has email', width: 9, style: { alignment: CENTRE } },
-  { header: 'Would default to SMS', width: 11, style: { alignment: CENTRE } },
-] as const;
+  { header: 'Priority', width: 9, type: 'number', style: { alignment: CENTRE } },
+  { header: 'NHS number', width: 14, type: 'text', style: {} },
+  { header: 'Surname', width: 24, type: 'text', style: {} },
+  { header: 'Forename', width: 18, type: 'text', style: {} },
+  { header: 'Date of birth', width: 12, type: 'number', style: { numFmt: NUM_FMT.date, alignment: CENTRE } },
+  { header: 'Age', width: 6, type: 'number', style: { alignment: CENTRE } },
+  { header: 'QOF registers', width: 18, type: 'text', style: {} },
+  { header: 'AIS need', width: 9, type: 'text', style: { alignment: CENTRE } },
+  { header: 'Has mobile', width: 9, type: 'text', style: { alignment: CENTRE } },
+  { header: 'Has email', width: 9, type: 'text', style: { alignment: CENTRE } },
+  { header: 'Would default to SMS', width: 11, type: 'text', style: { alignment: CENTRE } },
+] as const satisfies readonly (PlainColumn & { header: string; width: number })[];
 const HEADER_ROW = 3;
-/** One style object per column and one for every row (see the patient loop). */
-const CELL_STYLES: readonly Partial<Style>[] = COLUMNS.map((c) => c.style);
-const ROW_STYLE: Partial<Style> = {};
 
 const yesNo = (value: boolean): string => (value ? 'Yes' : 'No');
 
@@ -77,28 +74,24 @@ export function addNoPreferenceSheet(workbook: StreamingWorkbook, gapList: GapLi
   ws.getRow(2).commit();
   header.commit();
 
-  let r = HEADER_ROW + 1;
+  // Thousands of rows per practice: written straight into the sheet's XML (see StreamedPlainRows).
+  const table = new StreamedPlainRows(workbook, ws, COLUMNS, HEADER_ROW + 1);
   for (const patient of gapList.noPreference) {
-    const row = ws.getRow(r);
-    // Shared style objects: exceljs caches a style's id per object, so this row's cells cost no style lookup.
-    (row as unknown as { style: Partial<Style> }).style = ROW_STYLE;
-    row.values = [
+    table.add([
       patient.tier,
       formatNhsNumber(patient.nhsNumber),
       patient.surname,
       patient.forename,
-      excelDate(patient.dateOfBirth) ?? null,
+      excelSerialDate(patient.dateOfBirth),
       patient.age ?? null,
       patient.qofRegisters.join(', '),
       yesNo(patient.aisNeed),
       yesNo(patient.hasMobile),
       yesNo(patient.hasEmail),
       yesNo(patient.wouldDefaultToSms),
-    ];
-    for (let c = 0; c < CELL_STYLES.length; c++) row.getCell(c + 1).style = CELL_STYLES[c] as Partial<Style>;
-    row.commit();
-    r += 1;
+    ]);
   }
+  let r = table.finish();
   if (gapList.noPreference.length === 0) {
     ws.getRow(r).values = ['Every patient has a recorded preference: nothing to do this month.'];
     ws.getRow(r).commit();
