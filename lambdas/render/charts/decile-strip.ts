@@ -1,4 +1,3 @@
-import { formatChartPct } from './chart-format';
 import { CHART_STYLE } from './chart-style';
 import { svgDocument } from './svg-document';
 import { px } from './svg-number';
@@ -6,23 +5,15 @@ import { svgText } from './svg-text';
 import { svgToPng } from './svg-to-png';
 
 /** Size to embed the decile strip at, in pixels (the PNG has PNG_SCALE times as many). */
-export const DECILE_STRIP_SIZE = { width: 640, height: 160 } as const;
-
-export interface DecileStripInput {
-  /** 1–10 (1 = fewest patients without a preference); undefined when the practice did not report. */
-  decile?: number;
-  /** The practice's % with no recorded preference, unrounded. */
-  practicePct?: number;
-  /** The ICB median of practices' % with no recorded preference, unrounded. */
-  medianPct?: number;
-  practiceCode: string;
-}
+export const DECILE_STRIP_SIZE = { width: 640, height: 136 } as const;
 
 const BOX = { x: 22, y: 40, width: 56, height: 44, gap: 4 } as const;
+/** The label over the pointer: the strip sits on the practice's own gap list, so "you" is the practice. */
+const POINTER_LABEL = 'Your practice';
 
 /** The caption under the strip, e.g. `Decile 3 of 10 — 1 means fewest patients without a preference`. */
-export function decileCaption(decile: number | undefined, practiceCode: string): string {
-  if (decile === undefined) return `No decile for ${practiceCode}: it has no figures for this month.`;
+export function decileCaption(decile: number | undefined): string {
+  if (decile === undefined) return 'No decile: the practice has no figures for this month.';
   return `Decile ${decile} of 10 — 1 means fewest patients without a preference`;
 }
 
@@ -32,17 +23,18 @@ function validDecile(decile: number | undefined): number | undefined {
 
 /**
  * Where a practice sits among the ICB's practices, for its gap list Summary (SPEC §4.2): ten boxes, deciles 1 to 10,
- * with the practice's decile filled and pointed at with its code (so position, not colour alone, shows it), a
- * caption, and the practice's % against the ICB median when given.
+ * with the practice's decile filled and pointed at (so position, not colour alone, shows it), and a caption.
+ * It depends on the decile alone (the practice's % and the ICB median are in the table above it), so there are
+ * only eleven strips and each is drawn once per process (renderDecileStripPng).
  */
-export function decileStripSvg(input: DecileStripInput): string {
-  const decile = validDecile(input.decile);
-  const caption = decileCaption(decile, input.practiceCode);
+export function decileStripSvg(decile: number | undefined): string {
+  const selectedDecile = validDecile(decile);
+  const caption = decileCaption(selectedDecile);
   const body: string[] = [];
 
   for (let d = 1; d <= 10; d++) {
     const x = BOX.x + (d - 1) * (BOX.width + BOX.gap);
-    const selected = d === decile;
+    const selected = d === selectedDecile;
     const fill = selected ? CHART_STYLE.blue : '#eeeeee';
     const stroke = selected ? CHART_STYLE.text : '#c8c8c8';
     body.push(
@@ -64,8 +56,10 @@ export function decileStripSvg(input: DecileStripInput): string {
         `<polygon points="${px(cx - 7)},${BOX.y - 12} ${px(cx + 7)},${BOX.y - 12} ${px(cx)},${BOX.y - 3}" ` +
           `fill="${CHART_STYLE.text}"/>`,
       );
+      // Kept inside the strip when the first or last box is the practice's.
+      const labelX = Math.min(Math.max(cx, BOX.x + 45), BOX.x + 10 * BOX.width + 9 * BOX.gap - 45);
       body.push(
-        svgText(input.practiceCode, cx, BOX.y - 17, { size: 13, bold: true, anchor: 'middle', className: 'practice' }),
+        svgText(POINTER_LABEL, labelX, BOX.y - 17, { size: 13, bold: true, anchor: 'middle', className: 'practice' }),
       );
     }
   }
@@ -77,31 +71,27 @@ export function decileStripSvg(input: DecileStripInput): string {
     svgText('Most without a preference', right, ends, { size: 12, anchor: 'end', fill: CHART_STYLE.mutedText }),
   );
   body.push(svgText(caption, BOX.x, ends + 24, { size: 14, bold: true, className: 'caption' }));
-  const comparison = comparisonLine(input);
-  if (comparison !== undefined) {
-    body.push(svgText(comparison, BOX.x, ends + 45, { size: 13, fill: CHART_STYLE.text, className: 'comparison' }));
-  }
 
   return svgDocument({
     ...DECILE_STRIP_SIZE,
-    title: `${input.practiceCode}: position among the ICB's practices`,
-    description: comparison === undefined ? caption : `${caption}. ${comparison}`,
+    title: "The practice's position among the ICB's practices",
+    description: caption,
     body,
   });
 }
 
-/** The decile strip as PNG bytes, PNG_SCALE × DECILE_STRIP_SIZE. */
-export function renderDecileStripPng(input: DecileStripInput): Buffer {
-  return svgToPng(decileStripSvg(input));
-}
+const rendered = new Map<number | undefined, Buffer>();
 
-/** E.g. `D83001: 12.3% of patients have no recorded preference (ICB median 18.0%).` */
-function comparisonLine(input: DecileStripInput): string | undefined {
-  const { practicePct, medianPct } = input;
-  const median = medianPct !== undefined && Number.isFinite(medianPct) ? formatChartPct(medianPct) : undefined;
-  if (practicePct === undefined || !Number.isFinite(practicePct)) {
-    return median === undefined ? undefined : `ICB median: ${median} of patients with no recorded preference.`;
+/**
+ * The decile strip as PNG bytes, PNG_SCALE × DECILE_STRIP_SIZE. Drawn once per decile and process: a
+ * render costs ~10 ms, and an ICB-wide export renders a gap list per practice.
+ */
+export function renderDecileStripPng(decile: number | undefined): Buffer {
+  const key = validDecile(decile);
+  let png = rendered.get(key);
+  if (png === undefined) {
+    png = svgToPng(decileStripSvg(key));
+    rendered.set(key, png);
   }
-  const own = `${input.practiceCode}: ${formatChartPct(practicePct)} of patients have no recorded preference`;
-  return median === undefined ? `${own}.` : `${own} (ICB median ${median}).`;
+  return png;
 }

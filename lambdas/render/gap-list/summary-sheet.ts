@@ -144,15 +144,8 @@ export function addGapListSummarySheet(workbook: StreamingWorkbook, gapList: Gap
  * never overlaps text and is never split across printed pages. Returns the first free row after a blank line.
  */
 function writeDecileStrip(workbook: StreamingWorkbook, ws: StreamingWorksheet, row: number, gapList: GapList): number {
-  const m = gapList.metrics;
-  const input = {
-    decile: m.decile,
-    practicePct: m.no_preference_pct,
-    medianPct: gapList.icbPosition?.medianNoPreferencePct,
-    practiceCode: gapList.practiceCode,
-  };
   ws.getRow(row).height = DECILE_STRIP_SIZE.height * POINTS_PER_PIXEL + 6;
-  addStreamedSheetImage(workbook, ws, renderDecileStripPng(input), {
+  addStreamedSheetImage(workbook, ws, renderDecileStripPng(gapList.metrics.decile), {
     tl: { col: 0, row: row - 1 },
     ext: { ...DECILE_STRIP_SIZE },
     description: decileStripDescription(gapList),

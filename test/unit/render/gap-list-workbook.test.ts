@@ -227,15 +227,15 @@ describe('renderGapListWorkbook', () => {
     it('shows the decile strip below the ICB comparison, in a row as tall as the strip', () => {
       const ws = sheet(workbook, 'Summary');
       const change = kpi(ws, 'Change since last month (percentage points)');
-      // The row under the last comparison row ("Change since last month") holds it: 160 px = 120 pt, plus 6.
+      // The row under the last comparison row ("Change since last month") holds it: 136 px = 102 pt, plus 6.
       expect(placedImages(workbook, ws)).toEqual([
-        { col: 0, row: Number(change.row) + 1, width: 640, height: 160, extension: 'png' },
+        { col: 0, row: Number(change.row) + 1, width: 640, height: 136, extension: 'png' },
       ]);
-      expect(ws.getRow(Number(change.row) + 2).height).toBe(126);
+      expect(ws.getRow(Number(change.row) + 2).height).toBe(108);
       // The embedded PNG is drawn at twice the display size.
       const media = workbook.getImage(Number(ws.getImages()[0]?.imageId));
       const png = pngPixels(media.buffer as unknown as Buffer);
-      expect([png.width, png.height]).toEqual([1280, 320]);
+      expect([png.width, png.height]).toEqual([1280, 272]);
     });
 
     it('describes the strip in words for screen readers', async () => {

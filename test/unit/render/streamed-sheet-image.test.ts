@@ -1,13 +1,15 @@
 import type ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { DECILE_STRIP_SIZE, renderDecileStripPng } from '../../../lambdas/render/charts/decile-strip';
+import { renderDecileStripPng } from '../../../lambdas/render/charts/decile-strip';
 import { streamWorkbook } from '../../../lambdas/render/stream-workbook';
 import { addStreamedSheetImage } from '../../../lambdas/render/streamed-sheet-image';
 import { loadWorkbook } from './fixtures';
 import { placedImages } from './placed-images';
 import { xlsxParts } from './xlsx-parts';
 
-const png = renderDecileStripPng({ decile: 3, practicePct: 12.5, medianPct: 15, practiceCode: 'D83001' });
+const png = renderDecileStripPng(3);
+/** The size the pictures are shown at, in pixels (any size: the PNG is scaled to it). */
+const SIZE = { width: 640, height: 160 } as const;
 
 /** A streamed workbook: sheet "A" with two pictures, sheet "B" with none, sheet "C" with one. */
 async function threeSheets(): Promise<Buffer> {
@@ -16,7 +18,7 @@ async function threeSheets(): Promise<Buffer> {
     a.getRow(1).values = ['Before the pictures'];
     addStreamedSheetImage(workbook, a, png, {
       tl: { col: 0, row: 2 },
-      ext: { ...DECILE_STRIP_SIZE },
+      ext: { ...SIZE },
       description: 'Decile 3 of 10 for "D83001" & co',
     });
     addStreamedSheetImage(workbook, a, png, { tl: { col: 2, row: 10 }, ext: { width: 320, height: 80 } });
@@ -26,7 +28,7 @@ async function threeSheets(): Promise<Buffer> {
     b.getRow(1).values = ['No picture here'];
     b.commit();
     const c = workbook.addWorksheet('C');
-    addStreamedSheetImage(workbook, c, png, { tl: { col: 1, row: 0 }, ext: { ...DECILE_STRIP_SIZE } });
+    addStreamedSheetImage(workbook, c, png, { tl: { col: 1, row: 0 }, ext: { ...SIZE } });
     c.commit();
   });
 }
@@ -75,7 +77,7 @@ describe('addStreamedSheetImage', () => {
       streamWorkbook((workbook) => {
         const ws = workbook.addWorksheet('Done');
         ws.commit();
-        addStreamedSheetImage(workbook, ws, png, { tl: { col: 0, row: 0 }, ext: { ...DECILE_STRIP_SIZE } });
+        addStreamedSheetImage(workbook, ws, png, { tl: { col: 0, row: 0 }, ext: { ...SIZE } });
       }),
     ).rejects.toThrow('sheet "Done" is already committed; add its pictures before commit()');
   });
