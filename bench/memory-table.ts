@@ -1,4 +1,4 @@
-import type { PracticeSnapshot } from '../lambdas/core/snapshot';
+import { type PracticeSnapshot, supersedes } from '../lambdas/core/snapshot';
 import type {
   DirectoryEntry,
   DirectoryStore,
@@ -23,13 +23,7 @@ export class MemoryTable implements SnapshotStore, LedgerStore, DirectoryStore {
   async putSnapshot(snapshot: PracticeSnapshot): Promise<'written' | 'superseded'> {
     const key = `${snapshot.practiceCode}#${snapshot.period}`;
     const stored = this.snapshots.get(key);
-    if (
-      stored !== undefined &&
-      (stored.extractDate > snapshot.extractDate ||
-        (stored.extractDate === snapshot.extractDate && stored.ingestedAt > snapshot.ingestedAt))
-    ) {
-      return 'superseded';
-    }
+    if (stored !== undefined && !supersedes(snapshot, stored)) return 'superseded';
     this.snapshots.set(key, structuredClone(snapshot));
     this.periods.add(snapshot.period);
     return 'written';

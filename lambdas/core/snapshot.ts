@@ -35,3 +35,25 @@ export interface PracticeSnapshot {
   /** Where the gap list workbook for this snapshot is stored. */
   gapListKey?: string;
 }
+
+/**
+ * Whether `candidate` replaces `stored` as the practice's snapshot for the period: the latest extract in the
+ * month wins; on the same extract date, the later ingest (the rule DynamoTable.putSnapshot applies in DynamoDB).
+ */
+export function supersedes(candidate: PracticeSnapshot, stored: PracticeSnapshot): boolean {
+  if (candidate.extractDate !== stored.extractDate) return candidate.extractDate > stored.extractDate;
+  return candidate.ingestedAt >= stored.ingestedAt;
+}
+
+/** The period's snapshots as they will be once `pending` are stored: each replaces its practice's if it supersedes it. */
+export function withPendingSnapshots(
+  stored: readonly PracticeSnapshot[],
+  pending: readonly PracticeSnapshot[],
+): PracticeSnapshot[] {
+  const byPractice = new Map(stored.map((snapshot) => [snapshot.practiceCode, snapshot]));
+  for (const snapshot of pending) {
+    const current = byPractice.get(snapshot.practiceCode);
+    if (current === undefined || supersedes(snapshot, current)) byPractice.set(snapshot.practiceCode, snapshot);
+  }
+  return [...byPractice.values()];
+}

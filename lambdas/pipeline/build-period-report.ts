@@ -1,7 +1,7 @@
 import type { PipelineConfig } from '../config';
 import { assemblePeriodReport } from '../core/report/assemble-period-report';
 import type { PeriodReport } from '../core/report/period-report';
-import type { PracticeSnapshot } from '../core/snapshot';
+import { type PracticeSnapshot, withPendingSnapshots } from '../core/snapshot';
 import type { Logger } from '../logger';
 import type { DirectoryStore, FileRecord, LedgerStore, ObjectStore, SnapshotStore } from '../ports';
 import { renderIcbWorkbook } from '../render/icb-workbook';
@@ -34,16 +34,21 @@ export interface ReportResult {
   report: PeriodReport;
 }
 
-/** Assembles one period's report model from what is stored (directory, snapshots, ingest records). */
+/**
+ * Assembles one period's report model from what is stored (directory, snapshots, ingest records), and from
+ * `pending` snapshots about to be stored (an ingest placing its practices' gap lists in the ICB before it
+ * stores them), each counted as the store will count it (withPendingSnapshots).
+ */
 export async function loadPeriodReport(
   deps: Omit<ReportDeps, 'objects'>,
   period: string,
+  pending: readonly PracticeSnapshot[] = [],
 ): Promise<{ report: PeriodReport; snapshots: PracticeSnapshot[] }> {
   const allPeriods = await deps.snapshots.listPeriods();
   const earlier = allPeriods.filter((p) => p < period);
   const [directory, snapshots, history, fileRecords] = await Promise.all([
     deps.directory.listPractices(),
-    deps.snapshots.listSnapshots(period),
+    deps.snapshots.listSnapshots(period).then((stored) => withPendingSnapshots(stored, pending)),
     loadHistory(deps.snapshots, earlier),
     fileRecordsFor(deps.ledger, period, allPeriods),
   ]);

@@ -25,8 +25,8 @@ import type { DirectoryStore, LedgerStore, ObjectStore, SnapshotStore, StoredObj
 import type { GapListWorker } from '../render/gap-list/gap-list-worker';
 import { peekStream } from './peek-stream';
 import { quarantineExport, quarantineKey } from './quarantine-export';
-import { renderIngestedGapLists } from './render-ingested-gap-lists';
-import { type SnapshotSource, saveSnapshot } from './save-snapshot';
+import { practiceSnapshot, type SnapshotSource } from './save-snapshot';
+import { storePractices } from './store-practices';
 import { isZip, ZipRejectedError, zipMembers } from './zip-members';
 
 export interface IngestDeps {
@@ -128,8 +128,6 @@ export async function ingestExport(
     await ingestText(body, [key]);
   }
 
-  // Every practice of the export is stored: now each written one gets its gap list, placed in the ICB.
-  await renderIngestedGapLists(deps, practices);
   if (rejections.length > 0) {
     await quarantineExport(deps, bucket, key, rejections);
   }
@@ -269,15 +267,16 @@ async function tallyAndSave(
     ms: Math.round(performance.now() - started),
   });
   const clinicalSystem = guessClinicalSystem(names, opened.preambleLines);
-  const saved = new Map<PracticeTally, { period: string; result: 'written' | 'superseded' }>();
-  for (const tally of tallies.values()) {
+  const ingestedAt = deps.now().toISOString();
+  const counted = [...tallies.values()].map((tally) => {
     const extractDate = tally.extractDate ?? context.fileExtractDate;
     const period = periodOf(extractDate);
-    const result = await saveSnapshot(deps, { tally, period, extractDate, clinicalSystem, source });
-    // The patient-level state of a saved practice is not needed again: free it before the next one.
-    tally.release();
-    saved.set(tally, { period, result });
-  }
+    return { tally, snapshot: practiceSnapshot(tally, { period, extractDate, clinicalSystem, source, ingestedAt }) };
+  });
+  const results = await storePractices(deps, counted);
+  const saved = new Map(
+    counted.map(({ tally, snapshot }, i) => [tally, { period: snapshot.period, result: results[i] ?? 'superseded' }]),
+  );
 
   const outcomes: PracticeOutcome[] = [];
   const notesByPeriod = new Map<string, IngestedFileNote>();

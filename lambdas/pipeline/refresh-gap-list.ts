@@ -50,7 +50,23 @@ export async function refreshGapList(
 
   const staged = await readSmallObject(deps.objects, bucket, reportKeys.gapRows(practiceCode, period, snapshot.source));
   const rows = JSON.parse(staged.toString('utf8')) as GapRows;
-  const workbook = await render({ ...heading, ...rows });
-  await deps.objects.put(bucket, key, workbook, XLSX_TYPE, { [GAP_LIST_FINGERPRINT_KEY]: fingerprint });
+  await writeGapList(deps, heading, rows, snapshot.source, render);
   return { key, rendered: true };
+}
+
+/** Renders a gap list and stores it with its fingerprint; returns its key. */
+export async function writeGapList(
+  deps: GapListRefreshDeps,
+  heading: GapListHeading,
+  rows: GapRows,
+  source: PracticeSnapshot['source'],
+  render: (gapList: GapList) => Promise<Buffer> = renderGapListWorkbook,
+): Promise<string> {
+  const key = reportKeys.gapList(heading.practiceCode, heading.period);
+  const workbook = await render({ ...heading, ...rows });
+  const fingerprint = gapListFingerprint(heading, source);
+  await deps.objects.put(deps.config.reportsBucket, key, workbook, XLSX_TYPE, {
+    [GAP_LIST_FINGERPRINT_KEY]: fingerprint,
+  });
+  return key;
 }

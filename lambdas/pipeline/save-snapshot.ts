@@ -15,48 +15,48 @@ export interface SnapshotSource {
 /** The patients behind a gap list, as staged for the monthly report's rebuild. */
 export type GapRows = Pick<GapList, 'noPreference' | 'fixContactDetails'>;
 
-/**
- * Stages the practice's gap list rows, then stores its snapshot if it is the latest extract for the
- * period (an older extract arriving late changes nothing). The gap list workbook is rendered from the
- * staged rows once the export's practices are all stored (renderIngestedGapLists).
- */
-export async function saveSnapshot(
-  deps: IngestDeps,
-  input: {
-    tally: PracticeTally;
-    period: string;
-    extractDate: string;
-    clinicalSystem: string;
-    source: SnapshotSource;
-  },
-): Promise<'written' | 'superseded'> {
-  const { tally, period, extractDate, source } = input;
-  const snapshot: PracticeSnapshot = {
-    period,
+/** A counted practice's snapshot (aggregates only), before it is stored. */
+export function practiceSnapshot(
+  tally: PracticeTally,
+  input: { period: string; extractDate: string; clinicalSystem: string; source: SnapshotSource; ingestedAt: string },
+): PracticeSnapshot {
+  return {
+    period: input.period,
     practiceCode: tally.practiceCode,
-    extractDate,
+    extractDate: input.extractDate,
     clinicalSystem: input.clinicalSystem,
-    source,
-    ingestedAt: deps.now().toISOString(),
+    source: input.source,
+    ingestedAt: input.ingestedAt,
     counts: tally.counts,
     registers: tally.registers,
     rejectedByReason: tally.rejectedByReason,
     unrecognisedValues: tally.unrecognisedValues,
     unknownRegisterCodes: tally.unknownRegisterCodes,
-    gapListKey: reportKeys.gapList(tally.practiceCode, period),
+    gapListKey: reportKeys.gapList(tally.practiceCode, input.period),
   };
-  // Write, then commit: the rows go first, under a key of their own, and the snapshot (conditional put) last.
+}
+
+/**
+ * Stages the practice's gap list rows, then stores its snapshot if it is the latest extract for the
+ * period (an older extract arriving late changes nothing). Returns the rows too, in priority order, so
+ * that the caller can render the gap list without reading them back.
+ */
+export async function saveSnapshot(
+  deps: IngestDeps,
+  snapshot: PracticeSnapshot,
+  tally: PracticeTally,
+): Promise<{ result: 'written' | 'superseded'; rows: GapRows }> {
   const { noPreference, fixContactDetails } = tally.gapListRows();
   const rows: GapRows = {
     noPreference: noPreference.sort(compareGapListPatients),
     fixContactDetails: fixContactDetails.sort(compareGapListPatients),
   };
-  const bucket = deps.config.reportsBucket;
+  // Write, then commit: the rows go first, under a key of their own, and the snapshot (conditional put) last.
   await deps.objects.put(
-    bucket,
-    reportKeys.gapRows(tally.practiceCode, period, source),
+    deps.config.reportsBucket,
+    reportKeys.gapRows(snapshot.practiceCode, snapshot.period, snapshot.source),
     JSON.stringify(rows),
     'application/json',
   );
-  return deps.snapshots.putSnapshot(snapshot);
+  return { result: await deps.snapshots.putSnapshot(snapshot), rows };
 }

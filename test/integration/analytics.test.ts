@@ -369,7 +369,7 @@ describe('analytics on a constructed ICB (local run, real handlers)', () => {
         'High outlier',
       );
       expect(rowWith(ws, 'Change since last month (percentage points)').getCell(2).value).toBe(2.5);
-      expect(placedImages(workbook, ws)).toMatchObject([{ col: 0, width: 640, height: 160, extension: 'png' }]);
+      expect(placedImages(workbook, ws)).toMatchObject([{ col: 0, width: 640, height: 136, extension: 'png' }]);
     });
 
     it('lists its 40 patients without a preference', () => {
