@@ -5,9 +5,8 @@ import type { PeriodReport } from '../core/report/period-report';
 import type { PracticeSnapshot } from '../core/snapshot';
 import type { ObjectStore } from '../ports';
 import { GAP_LIST_LAYOUT, renderGapListWorkbook } from '../render/gap-list-workbook';
-import { readSmallObject } from './read-small-object';
 import { reportKeys, XLSX_TYPE } from './report-keys';
-import type { GapRows } from './save-snapshot';
+import { type GapRows, readStagedGapRows } from './staged-gap-rows';
 
 /** The S3 user-metadata key holding what a stored gap list was rendered from (see gapListFingerprint). */
 export const GAP_LIST_FINGERPRINT_KEY = 'gap-list-fingerprint';
@@ -48,9 +47,7 @@ export async function refreshGapList(
   const stored = await deps.objects.head(bucket, key);
   if (stored?.metadata[GAP_LIST_FINGERPRINT_KEY] === fingerprint) return { key, rendered: false };
 
-  const staged = await readSmallObject(deps.objects, bucket, reportKeys.gapRows(practiceCode, period, snapshot.source));
-  const rows = JSON.parse(staged.toString('utf8')) as GapRows;
-  await writeGapList(deps, heading, rows, snapshot.source, render);
+  await writeGapList(deps, heading, await readStagedGapRows(deps, snapshot), snapshot.source, render);
   return { key, rendered: true };
 }
 

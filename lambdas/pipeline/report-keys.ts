@@ -11,7 +11,15 @@ export const reportKeys = {
    * snapshot never lacks its rows, and a superseded or concurrent ingest never overwrites them.
    */
   gapRows: (practiceCode: string, period: string, source: { etag: string; member?: string }) =>
-    `staging/gap-rows/${period}/${practiceCode}/${source.etag}${source.member ? `-${encodeURIComponent(source.member)}` : ''}.json`,
+    `${stagedRowsStem(practiceCode, period, source)}.gaprows`,
+  /** Where releases before the binary form (gap-row-codec) staged the rows, as JSON; read when the above is absent. */
+  gapRowsJson: (practiceCode: string, period: string, source: { etag: string; member?: string }) =>
+    `${stagedRowsStem(practiceCode, period, source)}.json`,
 };
+
+function stagedRowsStem(practiceCode: string, period: string, source: { etag: string; member?: string }): string {
+  const member = source.member ? `-${encodeURIComponent(source.member)}` : '';
+  return `staging/gap-rows/${period}/${practiceCode}/${source.etag}${member}`;
+}
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalRunSummary, runLocal } from '../../lambdas/local/run-local';
 import { buildPeriodReport, type ReportResult } from '../../lambdas/pipeline/build-period-report';
 import { type IngestOutcome, ingestExport } from '../../lambdas/pipeline/ingest-export';
+import { readStagedGapRows } from '../../lambdas/pipeline/staged-gap-rows';
 import type { DirectoryEntry, FileRecord } from '../../lambdas/ports';
 import { writeDelimited } from '../support/delimited-writer';
 import { findPatientData } from '../support/patient-data';
@@ -474,9 +475,10 @@ describe('bad-input catalogue through the real ingest pipeline', () => {
     );
 
     it('reads Windows-1252 names into the gap list without mojibake', async () => {
-      const [key] = await h.keys(REPORTS_BUCKET, 'staging/gap-rows/2026-10/F86009');
-      const staged = JSON.parse(await h.read(REPORTS_BUCKET, key as string));
-      expect(staged.noPreference.map((p: { forename: string }) => p.forename)).toEqual(['Zoë']);
+      const snapshot = await h.table.getSnapshot('F86009', '2026-10');
+      if (!snapshot) throw new Error('no snapshot for F86009');
+      const staged = await readStagedGapRows({ objects: h.objects, config: h.config }, snapshot);
+      expect(staged.noPreference.map((p) => p.forename)).toEqual(['Zoë']);
     });
 
     it('counts an export for a practice not in the directory, and flags it in Data quality', () => {

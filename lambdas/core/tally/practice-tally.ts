@@ -168,6 +168,11 @@ export class PracticeTally {
     return decodeGapRows(this.gapRows.bytes());
   }
 
+  /** The gap list records themselves (gap-row-codec), in the order the rows came: what is staged for the report. */
+  gapRowRecords(): Buffer {
+    return this.gapRows.bytes();
+  }
+
   /**
    * The export has moved on to another practice's rows: with a spill file, pending gap list records
    * and the NHS numbers seen so far are written out and freed, so an export listed practice by practice

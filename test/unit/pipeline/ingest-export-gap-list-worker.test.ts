@@ -125,9 +125,8 @@ describe('ingestExport with a gap list worker', () => {
     expect(worker.rendered.length).toBeGreaterThan(0);
     expect(worker.rendered.length).toBeLessThan(CODES.length);
     const staged = (result: Awaited<ReturnType<typeof ingest>>) =>
-      CODES.map((code) =>
-        result.objects.objects.get(`reports/staging/gap-rows/2026-10/${code}.json`)?.toString('utf8'),
-      );
+      [...result.objects.objects].filter(([key]) => key.startsWith('reports/staging/gap-rows/2026-10/'));
+    expect(staged(withWorker)).toHaveLength(CODES.length);
     expect(staged(withWorker)).toEqual(staged(alone));
     expect(await withWorker.objects.list('reports', 'gap-lists/2026-10/')).toEqual(
       CODES.map((code) => `gap-lists/2026-10/gap-list-${code}-2026-10.xlsx`),
