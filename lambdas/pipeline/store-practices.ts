@@ -44,7 +44,7 @@ export async function storePractices(
         return renderGapListWorkbook(gapList);
       }));
   const results: ('written' | 'superseded')[] = [];
-  await inLanes(practices, Number(process.env.LANES ?? 2), async ({ tally, snapshot }, index, lane) => {
+  await inLanes(practices, 2, async ({ tally, snapshot }, index, lane) => {
     const { result, rows } = await saveSnapshot(deps, snapshot, tally);
     // The patient-level state of a stored practice is not needed again: free it before the next one.
     tally.release();
