@@ -68,4 +68,25 @@ describe('OpenedExport.nextBatch', () => {
     expect(error).toBeInstanceOf(ExportFormatError);
     expect((error as ExportFormatError).reason).toBe('no_data_rows');
   });
+
+  it('parses a large chunk a slice at a time: a batch per 64 KiB, every row and line kept', async () => {
+    // 5,000 rows of ~30 bytes (~150 KB) arriving as one chunk: three 64 KiB slices of ~2,200 rows each.
+    const rows = Array.from(
+      { length: 5000 },
+      (_, i) => `99900000${String(i % 100).padStart(2, '0')},Zoë${i},"note\n${i}"`,
+    );
+    const text = `NHS Number,Surname,Note\n${rows.join('\n')}\n`;
+    const opened = await openExport(chunked(utf8(text), [text.length * 2]), options);
+    const sizes: number[] = [];
+    const records: ExportRecord[] = [];
+    for (let batch = await opened.nextBatch(); batch !== undefined; batch = await opened.nextBatch()) {
+      sizes.push(batch.length);
+      records.push(...batch);
+    }
+    expect(records).toHaveLength(5000);
+    expect(sizes.length).toBeGreaterThanOrEqual(3);
+    expect(Math.max(...sizes)).toBeLessThan(2400);
+    expect(records[4999]).toEqual({ line: 2 + 2 * 4999, cells: ['9990000099', 'Zoë4999', 'note\n4999'] });
+    expect(records.every((r, i) => r.cells[1] === `Zoë${i}` && r.line === 2 + 2 * i)).toBe(true);
+  });
 });
