@@ -1,4 +1,5 @@
 import type { PipelineConfig } from '../config';
+import { previousPeriod } from '../core/period';
 import { assemblePeriodReport } from '../core/report/assemble-period-report';
 import type { PeriodReport } from '../core/report/period-report';
 import { type PracticeSnapshot, withPendingSnapshots } from '../core/snapshot';
@@ -34,23 +35,36 @@ export interface ReportResult {
   report: PeriodReport;
 }
 
-/**
- * Assembles one period's report model from what is stored (directory, snapshots, ingest records), and from
- * `pending` snapshots about to be stored (an ingest placing its practices' gap lists in the ICB before it
- * stores them), each counted as the store will count it (withPendingSnapshots).
- */
+/** What loadPeriodReport should read besides the period's snapshots and the directory. */
+export interface PeriodReportScope {
+  /**
+   * Snapshots about to be stored (an ingest placing its practices' gap lists in the ICB before it stores them),
+   * each counted as the store will count it (withPendingSnapshots).
+   */
+  pending?: readonly PracticeSnapshot[];
+  /**
+   * Only what a gap list heading reads: the reporting practices' rows (which look back one month, for the
+   * change) and the ICB median. Trend, missing/stale practices and data quality are then left incomplete, and
+   * an ingest reads one earlier month instead of every one.
+   */
+  gapListsOnly?: boolean;
+}
+
+/** Assembles one period's report model from what is stored (directory, snapshots, ingest records). */
 export async function loadPeriodReport(
   deps: Omit<ReportDeps, 'objects'>,
   period: string,
-  pending: readonly PracticeSnapshot[] = [],
+  scope: PeriodReportScope = {},
 ): Promise<{ report: PeriodReport; snapshots: PracticeSnapshot[] }> {
   const allPeriods = await deps.snapshots.listPeriods();
-  const earlier = allPeriods.filter((p) => p < period);
+  const earlier = scope.gapListsOnly
+    ? allPeriods.filter((p) => p === previousPeriod(period))
+    : allPeriods.filter((p) => p < period);
   const [directory, snapshots, history, fileRecords] = await Promise.all([
     deps.directory.listPractices(),
-    deps.snapshots.listSnapshots(period).then((stored) => withPendingSnapshots(stored, pending)),
+    deps.snapshots.listSnapshots(period).then((stored) => withPendingSnapshots(stored, scope.pending ?? [])),
     loadHistory(deps.snapshots, earlier),
-    fileRecordsFor(deps.ledger, period, allPeriods),
+    scope.gapListsOnly ? [] : fileRecordsFor(deps.ledger, period, allPeriods),
   ]);
   const report = assemblePeriodReport({
     icbName: deps.config.icbName,

@@ -37,7 +37,7 @@ export async function storePractices(
   const reports = new Map<string, PeriodReport>();
   for (const period of new Set(practices.map((p) => p.snapshot.period))) {
     const pending = practices.filter((p) => p.snapshot.period === period).map((p) => p.snapshot);
-    reports.set(period, (await loadPeriodReport(deps, period, pending)).report);
+    reports.set(period, (await loadPeriodReport(deps, period, { pending, gapListsOnly: true })).report);
   }
   const worker = deps.gapListWorker;
   const onWorker =

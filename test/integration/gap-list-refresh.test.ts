@@ -32,10 +32,10 @@ function patients(p: number, missing: number): ExportPatient[] {
 const MISSING = [2, 5, 8];
 
 /** One export holding every practice (an ICB-wide extract), one header. */
-function icbWideExport(): Buffer {
+function icbWideExport(missing: readonly number[] = MISSING): Buffer {
   return Buffer.concat(
     CODES.map((code, p) => {
-      const text = practiceExport(code, patients(p, MISSING[p] as number)).toString('utf8');
+      const text = practiceExport(code, patients(p, missing[p] as number)).toString('utf8');
       return Buffer.from(p === 0 ? text : text.slice(text.indexOf('\n') + 1));
     }),
   );
@@ -79,6 +79,22 @@ describe('gap lists are rendered once: at ingest, and again by the report only w
     expect(result.gapListsRendered).toBe(0);
     const after = await Promise.all(CODES.map((code) => h.objects.head(REPORTS_BUCKET, gapListKey(code))));
     expect(after.map((head) => head?.etag)).toEqual(before.map((head) => head?.etag));
+  });
+
+  it('months of history: the ingest places each list as the report will (change since last month included)', async () => {
+    for (const [month, missing] of [
+      ['2026-08-31', [4, 4, 4]],
+      ['2026-09-30', [3, 6, 9]],
+      ['2026-10-31', MISSING],
+    ] as const) {
+      const key = `exports/icb_${month}.csv`;
+      await h.land(key, icbWideExport(missing));
+      expect((await ingestExport(h.ingestDeps(), EXPORTS_BUCKET, key)).status).toBe('ingested');
+    }
+    const result = await buildPeriodReport(h.reportDeps(), PERIOD);
+    expect(result.gapListsRendered).toBe(0);
+    // F88002: 60% in September, 50% in October.
+    expect(await summaryText(h, 'F88002')).toMatch(/Change since last month \(percentage points\)\n-10\n/);
   });
 
   it('one export per practice: the report re-renders only the lists whose place in the ICB changed since', async () => {
