@@ -11,7 +11,7 @@ import { writeGapList } from './refresh-gap-list';
 import { saveSnapshot } from './save-snapshot';
 
 /** Practices stored at once (see storePractices). */
-const LANES = 3;
+const LANES = 2;
 
 export interface CountedPractice {
   tally: PracticeTally;
@@ -25,9 +25,9 @@ export interface CountedPractice {
  * the report re-renders the list once the others are in (refreshGapList decides). A practice whose snapshot is
  * superseded by a later extract gets no list from this export.
  *
- * Three practices are handled at a time, so that one's workbook is compressed and written while another's is
- * built (measured: the thread is busy 92% of the time with three, 87% with two; docs/performance.md); with a
- * GapListWorker, one of the three is rendered on the worker. Each practice's patient-level state is
+ * Two practices are handled at a time, so that one's workbook is compressed and written while the other's is
+ * built (the thread is then busy ~87% of the time; three lanes measured no faster overall and peaked higher,
+ * docs/performance.md); with a GapListWorker, one of the two is rendered on the worker. Each practice's patient-level state is
  * released as soon as it is stored. Returns each practice's outcome, in order.
  */
 export async function storePractices(
