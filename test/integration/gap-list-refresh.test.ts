@@ -3,6 +3,8 @@ import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { buildPeriodReport } from '../../lambdas/pipeline/build-period-report';
 import { ingestExport } from '../../lambdas/pipeline/ingest-export';
 import { GAP_LIST_FINGERPRINT_KEY } from '../../lambdas/pipeline/refresh-gap-list';
+import { FaultPlan } from '../support/fault-plan';
+import { FaultyObjectStore } from '../support/faulty-object-store';
 import {
   EXPORTS_BUCKET,
   type PipelineHarness,
@@ -128,5 +130,25 @@ describe('gap lists are rendered once: at ingest, and again by the report only w
     expect(result.gapListsRendered).toBe(2);
     expect((await h.objects.head(REPORTS_BUCKET, gapListKey('F88001')))?.etag).toBe(fixed?.etag);
     expect(await summaryText(h, 'F88001')).toMatch(/Patients with no recorded preference\n0\n/);
+  });
+
+  it('a list overwritten by a slower ingest of an older extract is put right by the report', async () => {
+    // Two Lambdas for one practice: the older extract's snapshot is stored first, then the newer export is
+    // ingested completely, and only then does the older ingest write its (now out-of-date) gap list.
+    const older = 'exports/F88001_2026-10-05.csv';
+    const newer = 'exports/F88001_2026-10-31.csv';
+    await h.land(older, practiceExport('F88001', patients(0, 2)));
+    await h.land(newer, practiceExport('F88001', patients(0, 7)));
+    const objects = new FaultyObjectStore(h.objects, new FaultPlan());
+    objects.beforePut(gapListKey('F88001'), async () => {
+      await ingestExport(h.ingestDeps(), EXPORTS_BUCKET, newer);
+    });
+    await ingestExport(h.ingestDeps({ objects }), EXPORTS_BUCKET, older);
+    expect((await h.table.getSnapshot('F88001', PERIOD))?.extractDate).toBe('2026-10-31');
+    expect(await summaryText(h, 'F88001')).toMatch(/Patients with no recorded preference\n2\n/);
+
+    const result = await buildPeriodReport(h.reportDeps(), PERIOD);
+    expect(result.gapListsRendered).toBe(1);
+    expect(await summaryText(h, 'F88001')).toMatch(/Patients with no recorded preference\n7\n/);
   });
 });
