@@ -20,7 +20,7 @@ import type { SpillExtent, SpillFile } from '../core/tally/spill-file';
 import { findPracticeCodeInKey } from '../core/values/ods-code';
 import { findDateInKey } from '../core/values/uk-date';
 import { ExportRejectedError } from '../errors';
-import { errorFields, type Logger } from '../logger';
+import type { Logger } from '../logger';
 import type { DirectoryStore, LedgerStore, ObjectStore, SnapshotStore, StoredObject } from '../ports';
 import type { GapListWorker } from '../render/gap-list/gap-list-worker';
 import { peekStream } from './peek-stream';

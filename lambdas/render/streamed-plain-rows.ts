@@ -78,7 +78,7 @@ export class StreamedPlainRows {
     const { String: text, Number: number } = ExcelJS.ValueType;
     const styleIds = columns.map((c) => this.book.styles.addStyleModel(c.style, c.type === 'text' ? text : number));
     const letters = columns.map((_, i) => columnLetters(i + 1));
-    this.cellOpen = letters.map((letter, i) => `<c r="${letter}`);
+    this.cellOpen = letters.map((letter) => `<c r="${letter}`);
     this.emptyCell = styleIds.map((id) => (id ? `" s="${id}"/>` : '"/>'));
     this.cellStyle = styleIds.map((id) => (id ? `" s="${id}"` : '"'));
     this.spans = `" spans="1:${columns.length}" x14ac:dyDescent="0.25">`;
