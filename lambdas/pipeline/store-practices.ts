@@ -27,8 +27,8 @@ export interface CountedPractice {
  *
  * Two practices are handled at a time, so that one's workbook is compressed and written while the other's is
  * built (the thread is then busy ~87% of the time; three lanes measured no faster overall and peaked higher,
- * docs/performance.md); with a GapListWorker, one of the two is rendered on the worker. Each practice's patient-level state is
- * released as soon as it is stored. Returns each practice's outcome, in order.
+ * docs/performance.md); with a GapListWorker, one of the two is rendered on the worker. Each practice's
+ * patient-level state is released as soon as it is stored. Returns each practice's outcome, in order.
  */
 export async function storePractices(
   deps: IngestDeps,
