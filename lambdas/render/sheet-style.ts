@@ -1,4 +1,4 @@
-import type { Font, Row, Worksheet } from 'exceljs';
+import type { Font, PageSetup, Row, Worksheet } from 'exceljs';
 
 /** Colours (ARGB) shared by both workbooks: NHS-like blues, traffic-light fills for flags. */
 export const COLOURS = {
@@ -14,6 +14,27 @@ export const COLOURS = {
   blue: 'FFCFE2F3',
   marking: 'FFC00000',
 } as const;
+
+/**
+ * Print set-up for a wide table: A4 landscape, as many pages across as `pagesWide` and as many down as it
+ * takes, with `printTitlesRow`/`printTitlesColumn` repeated on each page. `topMargin` (inches, also used
+ * at the bottom) leaves room for a header such as the OFFICIAL-SENSITIVE marking.
+ */
+export function landscapeTablePages(
+  options: { printTitlesRow?: string; printTitlesColumn?: string; pagesWide?: number; topMargin?: number } = {},
+): Partial<PageSetup> {
+  const { printTitlesRow, printTitlesColumn, pagesWide = 1, topMargin = 0.5 } = options;
+  return {
+    orientation: 'landscape',
+    paperSize: 9,
+    fitToPage: true,
+    fitToWidth: pagesWide,
+    fitToHeight: 0,
+    ...(printTitlesRow === undefined ? {} : { printTitlesRow }),
+    ...(printTitlesColumn === undefined ? {} : { printTitlesColumn }),
+    margins: { left: 0.4, right: 0.4, top: topMargin, bottom: topMargin, header: 0.3, footer: 0.3 },
+  };
+}
 
 const THIN = { style: 'thin', color: { argb: COLOURS.border } } as const;
 

@@ -3,7 +3,7 @@ import type { ContactFix, GapList } from '../../core/report/gap-list';
 import { formatNhsNumber } from '../../core/values/nhs-number';
 import { excelDate } from '../excel-date';
 import { NUM_FMT } from '../number-formats';
-import { paragraph, styleHeaderRow, wrappedHeight } from '../sheet-style';
+import { landscapeTablePages, paragraph, styleHeaderRow, wrappedHeight } from '../sheet-style';
 import type { StreamingWorkbook } from '../stream-workbook';
 import { markedHeaderFooter, writeMarkingBanner } from './official-sensitive';
 
@@ -49,15 +49,7 @@ const CELL_STYLES: readonly Partial<Style>[] = COLUMNS.map((c) =>
 export function addFixContactDetailsSheet(workbook: StreamingWorkbook, gapList: GapList): void {
   const ws = workbook.addWorksheet('Fix contact details', {
     views: [{ state: 'frozen', ySplit: HEADER_ROW, topLeftCell: 'A4', activeCell: 'A4' }],
-    pageSetup: {
-      orientation: 'landscape',
-      paperSize: 9,
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      printTitlesRow: `${HEADER_ROW}:${HEADER_ROW}`,
-      margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
-    },
+    pageSetup: landscapeTablePages({ printTitlesRow: `${HEADER_ROW}:${HEADER_ROW}`, topMargin: 0.6 }),
     headerFooter: markedHeaderFooter('Fix contact details'),
   });
   ws.columns = COLUMNS.map((c) => ({ width: c.width, style: 'numFmt' in c ? { numFmt: c.numFmt } : {} }));

@@ -2,7 +2,7 @@ import type { GapList, GapListTier } from '../../core/report/gap-list';
 import { formatNhsNumber } from '../../core/values/nhs-number';
 import { excelSerialDate } from '../excel-date';
 import { NUM_FMT } from '../number-formats';
-import { paragraph, styleHeaderRow } from '../sheet-style';
+import { landscapeTablePages, paragraph, styleHeaderRow } from '../sheet-style';
 import type { StreamingWorkbook } from '../stream-workbook';
 import { type PlainColumn, StreamedPlainRows } from '../streamed-plain-rows';
 import { markedHeaderFooter, writeMarkingBanner } from './official-sensitive';
@@ -42,15 +42,7 @@ const yesNo = (value: boolean): string => (value ? 'Yes' : 'No');
 export function addNoPreferenceSheet(workbook: StreamingWorkbook, gapList: GapList): void {
   const ws = workbook.addWorksheet('No preference', {
     views: [{ state: 'frozen', ySplit: HEADER_ROW, topLeftCell: 'A4', activeCell: 'A4' }],
-    pageSetup: {
-      orientation: 'landscape',
-      paperSize: 9,
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      printTitlesRow: `${HEADER_ROW}:${HEADER_ROW}`,
-      margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
-    },
+    pageSetup: landscapeTablePages({ printTitlesRow: `${HEADER_ROW}:${HEADER_ROW}`, topMargin: 0.6 }),
     headerFooter: markedHeaderFooter('No preference'),
   });
   // Column styles are inherited by each new cell: the date format is set once, not per row.

@@ -5,7 +5,7 @@ import { formatPeriod } from '../format-period';
 import type { CellData } from '../metric-cell';
 import { NUM_FMT } from '../number-formats';
 import { type SectionTable, writeSectionTable } from '../section-table';
-import { COLOURS, font, paragraph } from '../sheet-style';
+import { COLOURS, font, landscapeTablePages, paragraph } from '../sheet-style';
 
 const WIDTHS = [30, 32, 24, 14, 14, 16, 40] as const;
 const LAST_COLUMN = WIDTHS.length;
@@ -33,14 +33,7 @@ const timestamp = new Intl.DateTimeFormat('en-GB', {
 export function addDataQualitySheet(workbook: Workbook, report: PeriodReport): Worksheet {
   const ws = workbook.addWorksheet('Data quality', {
     views: [{ showGridLines: false }],
-    pageSetup: {
-      orientation: 'landscape',
-      paperSize: 9,
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
-    },
+    pageSetup: landscapeTablePages(),
     headerFooter: { oddFooter: `&LData quality, ${report.period}&RPage &P of &N` },
   });
   WIDTHS.forEach((width, i) => {

@@ -4,7 +4,7 @@ import type { PracticeMetrics, TidyColumn } from '../../core/report/tidy-columns
 import { columnLetter } from '../column-letter';
 import { metricCell } from '../metric-cell';
 import { NUM_FMT } from '../number-formats';
-import { addGapColourScale, paragraph, styleHeaderRow, styleTotalRow } from '../sheet-style';
+import { addGapColourScale, landscapeTablePages, paragraph, styleHeaderRow, styleTotalRow } from '../sheet-style';
 import { writePracticeName } from './practice-name-cell';
 import { shownRow } from './shown-row';
 import { shareOf } from './small-number';
@@ -31,15 +31,7 @@ export function addMethodsSheet(workbook: Workbook, report: PeriodReport): Works
   const lastColumn = FIRST_SHARE_COLUMN + CATEGORIES.length - 1;
   const ws = workbook.addWorksheet('Methods', {
     views: [{ state: 'frozen', xSplit: 2, ySplit: ICB_ROW, topLeftCell: 'C4', activeCell: 'C4' }],
-    pageSetup: {
-      orientation: 'landscape',
-      paperSize: 9,
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      printTitlesRow: `${HEADER_ROW}:${ICB_ROW}`,
-      margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
-    },
+    pageSetup: landscapeTablePages({ printTitlesRow: `${HEADER_ROW}:${ICB_ROW}` }),
     headerFooter: { oddFooter: `&LMethods, ${report.period}&RPage &P of &N` },
   });
   ws.getColumn(1).width = 12;

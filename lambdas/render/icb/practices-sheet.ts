@@ -4,7 +4,7 @@ import { TIDY_COLUMNS, type TidyColumn, type TidyFormat } from '../../core/repor
 import { columnLetter } from '../column-letter';
 import { metricCell } from '../metric-cell';
 import { numFmtFor } from '../number-formats';
-import { addGapColourScale, COLOURS, font, styleHeaderRow, styleTotalRow } from '../sheet-style';
+import { addGapColourScale, COLOURS, font, landscapeTablePages, styleHeaderRow, styleTotalRow } from '../sheet-style';
 import { shownRow } from './shown-row';
 import { worstFirst } from './worst-first';
 
@@ -34,16 +34,7 @@ function columnOf(column: TidyColumn): number {
 export function addPracticesSheet(workbook: Workbook, report: PeriodReport): Worksheet {
   const ws = workbook.addWorksheet('Practices', {
     views: [{ state: 'frozen', xSplit: 3, ySplit: 1, topLeftCell: 'D2', activeCell: 'D2' }],
-    pageSetup: {
-      orientation: 'landscape',
-      paperSize: 9,
-      fitToPage: true,
-      fitToWidth: 3,
-      fitToHeight: 0,
-      printTitlesRow: '1:1',
-      printTitlesColumn: 'B:C',
-      margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
-    },
+    pageSetup: landscapeTablePages({ printTitlesRow: '1:1', printTitlesColumn: 'B:C', pagesWide: 3 }),
     headerFooter: { oddFooter: `&LPractices, ${report.period}&RPage &P of &N` },
   });
   const count = TIDY_COLUMNS.length;

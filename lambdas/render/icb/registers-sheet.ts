@@ -3,7 +3,14 @@ import type { PeriodReport } from '../../core/report/period-report';
 import { columnLetter } from '../column-letter';
 import { type CellData, metricCell } from '../metric-cell';
 import { NUM_FMT } from '../number-formats';
-import { addGapColourScale, COLOURS, paragraph, styleHeaderRow, styleTotalRow } from '../sheet-style';
+import {
+  addGapColourScale,
+  COLOURS,
+  landscapeTablePages,
+  paragraph,
+  styleHeaderRow,
+  styleTotalRow,
+} from '../sheet-style';
 import { writePracticeName } from './practice-name-cell';
 import { isSmallNumber, shareOf } from './small-number';
 import { worstFirst } from './worst-first';
@@ -26,18 +33,13 @@ export function addRegistersSheet(workbook: Workbook, report: PeriodReport): Wor
   const lastColumn = FIRST_REGISTER_COLUMN + registers.length - 1;
   const ws = workbook.addWorksheet('Registers', {
     views: [{ state: 'frozen', xSplit: 2, ySplit: ICB_PCT_ROW, topLeftCell: 'C6', activeCell: 'C6' }],
-    pageSetup: {
-      orientation: 'landscape',
-      paperSize: 9,
-      fitToPage: true,
-      // One page across is unreadable with many QOF registers: up to 7 per page, names repeated on each, so the
-      // text prints at about 10pt.
-      fitToWidth: Math.max(1, Math.ceil(registers.length / REGISTERS_PER_PAGE)),
-      fitToHeight: 0,
+    pageSetup: landscapeTablePages({
       printTitlesRow: `${HEADER_ROW}:${ICB_PCT_ROW}`,
       printTitlesColumn: 'A:B',
-      margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
-    },
+      // One page across is unreadable with many QOF registers: up to 7 per page, names repeated on each, so the
+      // text prints at about 10pt.
+      pagesWide: Math.max(1, Math.ceil(registers.length / REGISTERS_PER_PAGE)),
+    }),
     headerFooter: { oddFooter: `&LRegisters, ${report.period}&RPage &P of &N` },
   });
   ws.getColumn(1).width = 12;

@@ -4,7 +4,7 @@ import { columnLetter } from '../column-letter';
 import { formatPeriodShort } from '../format-period';
 import { metricCell } from '../metric-cell';
 import { NUM_FMT } from '../number-formats';
-import { addGapColourScale, paragraph, styleHeaderRow, styleTotalRow } from '../sheet-style';
+import { addGapColourScale, landscapeTablePages, paragraph, styleHeaderRow, styleTotalRow } from '../sheet-style';
 import { writePracticeName } from './practice-name-cell';
 import { worstFirst } from './worst-first';
 
@@ -20,15 +20,7 @@ export function addTrendSheet(workbook: Workbook, report: PeriodReport): Workshe
   const lastColumn = 2 + periods.length;
   const ws = workbook.addWorksheet('Trend', {
     views: [{ state: 'frozen', xSplit: 2, ySplit: ICB_ROW, topLeftCell: 'C4', activeCell: 'C4' }],
-    pageSetup: {
-      orientation: 'landscape',
-      paperSize: 9,
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      printTitlesRow: `${HEADER_ROW}:${ICB_ROW}`,
-      margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
-    },
+    pageSetup: landscapeTablePages({ printTitlesRow: `${HEADER_ROW}:${ICB_ROW}` }),
     headerFooter: { oddFooter: `&LTrend, ${report.period}&RPage &P of &N` },
   });
   ws.getColumn(1).width = 12;
