@@ -56,10 +56,9 @@ export async function loadPeriodReport(
   period: string,
   scope: PeriodReportScope = {},
 ): Promise<{ report: PeriodReport; snapshots: PracticeSnapshot[] }> {
-  const allPeriods = await deps.snapshots.listPeriods();
-  const earlier = scope.gapListsOnly
-    ? allPeriods.filter((p) => p === previousPeriod(period))
-    : allPeriods.filter((p) => p < period);
+  // A gap list looks back one month only: its snapshots, if any, without listing every period first.
+  const allPeriods = scope.gapListsOnly ? [] : await deps.snapshots.listPeriods();
+  const earlier = scope.gapListsOnly ? [previousPeriod(period)] : allPeriods.filter((p) => p < period);
   const [directory, snapshots, history, fileRecords] = await Promise.all([
     deps.directory.listPractices(),
     deps.snapshots.listSnapshots(period).then((stored) => withPendingSnapshots(stored, scope.pending ?? [])),

@@ -36,8 +36,6 @@ export async function refreshGapList(
   deps: GapListRefreshDeps,
   report: PeriodReport,
   snapshot: PracticeSnapshot,
-  /** Renders the workbook: in this thread by default, or on a GapListWorker. */
-  render: (gapList: GapList) => Promise<Buffer> = renderGapListWorkbook,
 ): Promise<{ key: string; rendered: boolean }> {
   const bucket = deps.config.reportsBucket;
   const { period, practiceCode } = snapshot;
@@ -47,7 +45,7 @@ export async function refreshGapList(
   const stored = await deps.objects.head(bucket, key);
   if (stored?.metadata[GAP_LIST_FINGERPRINT_KEY] === fingerprint) return { key, rendered: false };
 
-  await writeGapList(deps, heading, await readStagedGapRows(deps, snapshot), snapshot.source, render);
+  await writeGapList(deps, heading, await readStagedGapRows(deps, snapshot), snapshot.source);
   return { key, rendered: true };
 }
 
