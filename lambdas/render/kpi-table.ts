@@ -1,5 +1,7 @@
 import type { Worksheet } from 'exceljs';
 import type { CellData } from './metric-cell';
+import { NUM_FMT } from './number-formats';
+import { roundMetric } from './rounding';
 import { font, outlineCells, paragraph, sectionHeading, styleHeaderRow, wrappedHeight } from './sheet-style';
 
 /** Bold 12pt text is about this much wider than the 11pt body text the column widths are measured in. */
@@ -11,6 +13,21 @@ export interface Kpi {
   value: CellData;
   numFmt?: string;
   note: string;
+}
+
+/** "% with no recorded preference", with its 95% confidence interval (unrounded ends) in the note. */
+export function noPreferencePctKpi(value: CellData, ciLow: number | undefined, ciHigh: number | undefined): Kpi {
+  const low = roundMetric(ciLow, 'pct');
+  const high = roundMetric(ciHigh, 'pct');
+  return {
+    label: '% with no recorded preference',
+    value,
+    numFmt: NUM_FMT.pct,
+    note:
+      low === undefined || high === undefined
+        ? 'Lower is better.'
+        : `95% confidence interval ${low.toFixed(1)}% to ${high.toFixed(1)}%. Lower is better.`,
+  };
 }
 
 /**

@@ -4,7 +4,7 @@ import { DECILE_STRIP_SIZE, renderDecileStripPng } from '../charts/decile-strip'
 import { formatUkDate } from '../excel-date';
 import { formatPeriod } from '../format-period';
 import { FUNNEL_FLAG_LABELS, funnelFlagLabel } from '../funnel-flag-label';
-import { type Kpi, writeKpiTable } from '../kpi-table';
+import { type Kpi, noPreferencePctKpi, writeKpiTable } from '../kpi-table';
 import { metricCell } from '../metric-cell';
 import { NUM_FMT } from '../number-formats';
 import { roundMetric } from '../rounding';
@@ -175,8 +175,6 @@ function systemsFirst(clinicalSystem: string): typeof HOW_TO_RECORD {
 
 function practiceKpis(gapList: GapList): Kpi[] {
   const m = gapList.metrics;
-  const low = roundMetric(m.no_preference_ci_low, 'pct');
-  const high = roundMetric(m.no_preference_ci_high, 'pct');
   const pct = (value: number | undefined, of: string) => {
     const rounded = roundMetric(value, 'pct');
     return rounded === undefined ? '' : ` That is ${rounded.toFixed(1)}% of ${of}.`;
@@ -196,15 +194,7 @@ function practiceKpis(gapList: GapList): Kpi[] {
       numFmt: NUM_FMT.count,
       note: 'All listed on the No preference sheet, most important first.',
     },
-    {
-      label: '% with no recorded preference',
-      value: metricCell(m.no_preference_pct, 'pct'),
-      numFmt: NUM_FMT.pct,
-      note:
-        low === undefined || high === undefined
-          ? 'Lower is better.'
-          : `95% confidence interval ${low.toFixed(1)}% to ${high.toFixed(1)}%. Lower is better.`,
-    },
+    noPreferencePctKpi(metricCell(m.no_preference_pct, 'pct'), m.no_preference_ci_low, m.no_preference_ci_high),
     {
       label: 'On a QOF register, no preference',
       value: metricCell(m.qof_no_preference, 'count'),

@@ -7,7 +7,7 @@ import { renderTrendChartPng, TREND_CHART_SIZE } from '../charts/trend-chart';
 import { formatUkDate } from '../excel-date';
 import { formatPeriod } from '../format-period';
 import { FUNNEL_FLAG_LABELS, funnelFlagLabel } from '../funnel-flag-label';
-import { type Kpi, writeKpiTable } from '../kpi-table';
+import { type Kpi, noPreferencePctKpi, writeKpiTable } from '../kpi-table';
 import { metricCell } from '../metric-cell';
 import { NUM_FMT } from '../number-formats';
 import { roundMetric } from '../rounding';
@@ -96,8 +96,6 @@ export function addSummarySheet(workbook: Workbook, report: PeriodReport): Works
 
 function writeKpis(ws: Worksheet, report: PeriodReport, icb: ShownRow): void {
   const { assumptions, completeness } = report;
-  const low = roundMetric(numberOrUndefined(icb.no_preference_ci_low), 'pct');
-  const high = roundMetric(numberOrUndefined(icb.no_preference_ci_high), 'pct');
   const qofDefault = icb.qof_default_to_sms;
   const flags = countFlags(report);
   const kpis: Kpi[] = [
@@ -113,15 +111,11 @@ function writeKpis(ws: Worksheet, report: PeriodReport, icb: ShownRow): void {
       numFmt: NUM_FMT.count,
       note: 'No preferred method of contact recorded: messaging systems will text them by default.',
     },
-    {
-      label: '% with no recorded preference',
-      value: metricCell(icb.no_preference_pct, 'pct'),
-      numFmt: NUM_FMT.pct,
-      note:
-        low === undefined || high === undefined
-          ? 'Lower is better.'
-          : `95% confidence interval ${low.toFixed(1)}% to ${high.toFixed(1)}%. Lower is better.`,
-    },
+    noPreferencePctKpi(
+      metricCell(icb.no_preference_pct, 'pct'),
+      numberOrUndefined(icb.no_preference_ci_low),
+      numberOrUndefined(icb.no_preference_ci_high),
+    ),
     {
       label: 'Patients who would default to SMS',
       value: metricCell(icb.default_to_sms, 'count'),
