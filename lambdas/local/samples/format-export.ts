@@ -305,3 +305,18 @@ export function formatExport(layout: ExportLayout, sections: readonly ExportSect
   lines.push(...body, ...trailerLines(layout, body.length));
   return `${lines.join(layout.lineEnding)}${layout.lineEnding}`;
 }
+
+/** A SystmOne report as most practices set it up: comma-separated UTF-8, UK dates, a practice column. */
+export const SYSTMONE_LAYOUT: Readonly<ExportLayout> = {
+  columns: 'systmone',
+  delimiter: ',',
+  encoding: 'utf-8',
+  lineEnding: '\n',
+  dateFormat: 'DD/MM/YYYY',
+  quoteAll: false,
+  registerSeparator: ';',
+  registerFlags: ['Yes', 'No'],
+  practiceColumn: true,
+  preamble: 'none',
+  trailer: 'none',
+};

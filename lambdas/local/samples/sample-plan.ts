@@ -1,4 +1,4 @@
-import type { ExportLayout } from './format-export';
+import { type ExportLayout, SYSTMONE_LAYOUT } from './format-export';
 import type { PracticeProfile } from './generate-practice-patients';
 import { TEST_RANGE_SIZE } from './nhs-number-sequence';
 import { addMonths, lastDayOfPeriod } from './sample-dates';
@@ -103,20 +103,6 @@ export const FIRST_SAMPLE_PERIOD = '2026-09';
 
 /** The options that reproduce the bundled `samples/` set. */
 export const DEFAULT_SAMPLE_OPTIONS: Readonly<SampleOptions> = { seed: 2026, practices: 20, months: 2 };
-
-const SYSTMONE: ExportLayout = {
-  columns: 'systmone',
-  delimiter: ',',
-  encoding: 'utf-8',
-  lineEnding: '\n',
-  dateFormat: 'DD/MM/YYYY',
-  quoteAll: false,
-  registerSeparator: ';',
-  registerFlags: ['Yes', 'No'],
-  practiceColumn: true,
-  preamble: 'none',
-  trailer: 'none',
-};
 
 const EMIS: ExportLayout = {
   columns: 'emis',
@@ -249,7 +235,7 @@ const BUNDLED_FILES: readonly SampleFileSpec[] = [
     kind: 'export',
     months: 'every',
     path: systmOneName('Y01234'),
-    layout: { ...SYSTMONE, encoding: 'utf-8-bom' },
+    layout: { ...SYSTMONE_LAYOUT, encoding: 'utf-8-bom' },
     practiceCodes: ['Y01234'],
   },
   {
@@ -264,7 +250,7 @@ const BUNDLED_FILES: readonly SampleFileSpec[] = [
     kind: 'export',
     months: 'every',
     path: systmOneName('Y03456'),
-    layout: { ...SYSTMONE, registerSeparator: ',' },
+    layout: { ...SYSTMONE_LAYOUT, registerSeparator: ',' },
     practiceCodes: ['Y03456'],
     firstMonthColumnDateOffset: -1,
   },
@@ -297,21 +283,21 @@ const BUNDLED_FILES: readonly SampleFileSpec[] = [
     kind: 'export',
     months: 'every',
     path: systmOneName('Y06789'),
-    layout: SYSTMONE,
+    layout: SYSTMONE_LAYOUT,
     practiceCodes: ['Y06789'],
   },
   {
     kind: 'export',
     months: 'every',
     path: systmOneName('Y07890'),
-    layout: SYSTMONE,
+    layout: SYSTMONE_LAYOUT,
     practiceCodes: ['Y07890'],
   },
   {
     kind: 'export',
     months: 'last',
     path: systmOneName('Y07890'),
-    layout: SYSTMONE,
+    layout: SYSTMONE_LAYOUT,
     practiceCodes: ['Y07890'],
     extractDay: 15,
     previousMonthsList: true,
@@ -342,7 +328,7 @@ const BUNDLED_FILES: readonly SampleFileSpec[] = [
         kind: 'export',
         months: 'every',
         path: (_month, date) => `Y01144_${date}_systmone.csv`,
-        layout: { ...SYSTMONE, dateFormat: 'DD-MM-YYYY', registerSeparator: '|' },
+        layout: { ...SYSTMONE_LAYOUT, dateFormat: 'DD-MM-YYYY', registerSeparator: '|' },
         practiceCodes: ['Y01144'],
       },
     ],
@@ -351,7 +337,7 @@ const BUNDLED_FILES: readonly SampleFileSpec[] = [
     kind: 'export',
     months: 'every',
     path: systmOneName('Y01133'),
-    layout: SYSTMONE,
+    layout: SYSTMONE_LAYOUT,
     practiceCodes: ['Y01133'],
   },
   {
@@ -374,7 +360,7 @@ const BUNDLED_FILES: readonly SampleFileSpec[] = [
       kind: 'export',
       months: 'every',
       path: systmOneName(code),
-      layout: SYSTMONE,
+      layout: SYSTMONE_LAYOUT,
       practiceCodes: [code],
     }),
   ),
@@ -394,7 +380,7 @@ const BUNDLED_FILES: readonly SampleFileSpec[] = [
     path: systmOneName('Y06789'),
     problem: 'missing-required-column',
     practiceCode: 'Y06789',
-    layout: SYSTMONE,
+    layout: SYSTMONE_LAYOUT,
     extractDay: 14,
   },
   {
@@ -412,7 +398,7 @@ const BUNDLED_FILES: readonly SampleFileSpec[] = [
     path: systmOneName('Y09999', 'broken'),
     problem: 'wrong-columns',
     practiceCode: 'Y09999',
-    layout: SYSTMONE,
+    layout: SYSTMONE_LAYOUT,
   },
 ];
 
@@ -446,7 +432,7 @@ function extraPractice(i: number, meanListSize: number): { practice: SamplePract
       kind: 'export',
       months: 'every',
       path: emis ? emisName(code) : systmOneName(code),
-      layout: emis ? EMIS : SYSTMONE,
+      layout: emis ? EMIS : SYSTMONE_LAYOUT,
       practiceCodes: [code],
       title: 'Communication preferences – all registered patients',
     },

@@ -1,26 +1,14 @@
 import { createWriteStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { type ExportLayout, exportFields, exportHeader, joinFields } from './format-export';
+import { exportFields, exportHeader, joinFields, SYSTMONE_LAYOUT } from './format-export';
 import { generatePatient } from './generate-practice-patients';
 import { NhsNumberSequence, TEST_RANGE_SIZE } from './nhs-number-sequence';
 import type { SamplePatient } from './sample-patient';
 import { SeededRandom } from './seeded-random';
 
 /** SystmOne-like, one row per patient, with a practice column: how an ICB-wide extract of many practices looks. */
-const BIG_LAYOUT: ExportLayout = {
-  columns: 'systmone',
-  delimiter: ',',
-  encoding: 'utf-8',
-  lineEnding: '\n',
-  dateFormat: 'DD/MM/YYYY',
-  quoteAll: false,
-  registerSeparator: ';',
-  registerFlags: ['Yes', 'No'],
-  practiceColumn: true,
-  preamble: 'none',
-  trailer: 'none',
-};
+const BIG_LAYOUT = SYSTMONE_LAYOUT;
 
 /** The extract date of the big export, ISO. */
 export const BIG_EXPORT_EXTRACT_DATE = '2026-09-30';
