@@ -428,3 +428,17 @@ export function allCells(workbook: ExcelJS.Workbook): { sheet: string; address: 
   });
   return cells;
 }
+
+/** The named sheet; fails the test, naming it, when there is none. */
+export function requireSheet(workbook: ExcelJS.Workbook, name: string): ExcelJS.Worksheet {
+  const ws = workbook.getWorksheet(name);
+  if (ws === undefined) throw new Error(`no sheet named ${name}`);
+  return ws;
+}
+
+/** Values of one column over a run of rows. */
+export function columnValues(ws: ExcelJS.Worksheet, column: string, fromRow: number, toRow: number): unknown[] {
+  const values: unknown[] = [];
+  for (let r = fromRow; r <= toRow; r++) values.push(ws.getCell(`${column}${r}`).value);
+  return values;
+}

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { GapListPatient } from '../../../lambdas/core/report/gap-list';
 import { renderGapListWorkbook } from '../../../lambdas/render/gap-list-workbook';
 import { pngPixels } from './charts/png-image';
-import { allCells, gapListFixture, loadWorkbook } from './fixtures';
+import { allCells, columnValues, gapListFixture, loadWorkbook, requireSheet } from './fixtures';
 import { placedImages } from './placed-images';
 import { xlsxParts } from './xlsx-parts';
 
@@ -18,17 +18,7 @@ beforeAll(async () => {
   workbook = await loadWorkbook(bytes);
 });
 
-function sheet(wb: ExcelJS.Workbook, name: string): ExcelJS.Worksheet {
-  const ws = wb.getWorksheet(name);
-  if (ws === undefined) throw new Error(`no sheet named ${name}`);
-  return ws;
-}
-
-function columnValues(ws: ExcelJS.Worksheet, column: string, fromRow: number, toRow: number): unknown[] {
-  const values: unknown[] = [];
-  for (let r = fromRow; r <= toRow; r++) values.push(ws.getCell(`${column}${r}`).value);
-  return values;
-}
+const sheet = requireSheet;
 
 /** The value in column B of the row whose column A reads `label` (Summary KPI tables). */
 function kpi(ws: ExcelJS.Worksheet, label: string): ExcelJS.Cell {

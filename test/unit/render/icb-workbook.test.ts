@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { renderIcbWorkbook } from '../../../lambdas/render/icb-workbook';
-import { allCells, loadWorkbook, periodReportFixture } from './fixtures';
+import { allCells, columnValues, loadWorkbook, periodReportFixture, requireSheet } from './fixtures';
 import { placedImages } from './placed-images';
 import { xlsxParts } from './xlsx-parts';
 
@@ -15,18 +15,7 @@ beforeAll(async () => {
   workbook = await loadWorkbook(bytes);
 });
 
-function sheet(name: string): ExcelJS.Worksheet {
-  const ws = workbook.getWorksheet(name);
-  if (ws === undefined) throw new Error(`no sheet named ${name}`);
-  return ws;
-}
-
-/** Values of one column over a run of rows. */
-function columnValues(ws: ExcelJS.Worksheet, column: string, fromRow: number, toRow: number): unknown[] {
-  const values: unknown[] = [];
-  for (let r = fromRow; r <= toRow; r++) values.push(ws.getCell(`${column}${r}`).value);
-  return values;
-}
+const sheet = (name: string): ExcelJS.Worksheet => requireSheet(workbook, name);
 
 /** The first cell whose text is exactly `text`. */
 function findCell(ws: ExcelJS.Worksheet, text: string): ExcelJS.Cell {
