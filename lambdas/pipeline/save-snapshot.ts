@@ -35,17 +35,18 @@ export function practiceSnapshot(
 
 /**
  * Stages the practice's gap list records, then stores its snapshot if it is the latest extract for the
- * period (an older extract arriving late changes nothing). Returns the rows too, decoded and in priority
- * order, so that the caller can render the gap list without reading them back.
+ * period (an older extract arriving late changes nothing). When it is stored, returns the rows too, decoded
+ * and in priority order, so that the caller can render the gap list without reading them back.
  */
 export async function saveSnapshot(
   deps: IngestDeps,
   snapshot: PracticeSnapshot,
   tally: PracticeTally,
-): Promise<{ result: 'written' | 'superseded'; rows: GapRows }> {
+): Promise<{ result: 'written'; rows: GapRows } | { result: 'superseded' }> {
   const records = tally.gapRowRecords();
   // Write, then commit: the rows go first, under a key of their own, and the snapshot (conditional put) last.
   await stageGapRows(deps, snapshot, records);
   const result = await deps.snapshots.putSnapshot(snapshot);
-  return { result, rows: sortGapRows(decodeGapRows(records)) };
+  // A superseded practice gets no gap list from this export, so its rows need no decoding.
+  return result === 'superseded' ? { result } : { result, rows: sortGapRows(decodeGapRows(records)) };
 }

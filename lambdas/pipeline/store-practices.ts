@@ -49,13 +49,13 @@ export async function storePractices(
       }));
   const results: ('written' | 'superseded')[] = [];
   await inLanes(practices, LANES, async ({ tally, snapshot }, index, lane) => {
-    const { result, rows } = await saveSnapshot(deps, snapshot, tally);
+    const saved = await saveSnapshot(deps, snapshot, tally);
     // The patient-level state of a stored practice is not needed again: free it before the next one.
     tally.release();
-    results[index] = result;
-    if (result === 'superseded') return;
+    results[index] = saved.result;
+    if (saved.result === 'superseded') return;
     const heading = gapListHeading(reports.get(snapshot.period) as PeriodReport, snapshot);
-    await writeGapList(deps, heading, rows, snapshot.source, lane === 0 ? onWorker : undefined);
+    await writeGapList(deps, heading, saved.rows, snapshot.source, lane === 0 ? onWorker : undefined);
   });
   return results;
 }
