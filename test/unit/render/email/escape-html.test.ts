@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeHtml } from '../../../../lambdas/core/notify/escape-html';
+import { escapeHtml } from '../../../../lambdas/render/email/escape-html';
 
 describe('escapeHtml', () => {
   it.each([

@@ -1,6 +1,6 @@
-import type { DirectoryEntry } from '../directory/directory-entry';
-import { monthName } from '../period';
-import type { PracticeMetrics } from '../report/tidy-columns';
+import type { DirectoryEntry } from '../../core/directory/directory-entry';
+import { monthName } from '../../core/period';
+import type { PracticeMetrics } from '../../core/report/tidy-columns';
 import { escapeHtml } from './escape-html';
 import { type HeadlineRow, headlineNumbers } from './headline-numbers';
 import { longDate } from './long-date';
