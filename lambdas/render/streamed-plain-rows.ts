@@ -1,4 +1,5 @@
 import ExcelJS, { type Style } from 'exceljs';
+import { columnLetter } from './column-letter';
 import type { StreamingWorkbook } from './stream-workbook';
 import type { StreamingWorksheet } from './streamed-sheet-image';
 
@@ -77,7 +78,7 @@ export class StreamedPlainRows {
     this.nextRow = firstRow;
     const { String: text, Number: number } = ExcelJS.ValueType;
     const styleIds = columns.map((c) => this.book.styles.addStyleModel(c.style, c.type === 'text' ? text : number));
-    const letters = columns.map((_, i) => columnLetters(i + 1));
+    const letters = columns.map((_, i) => columnLetter(i + 1));
     this.cellOpen = letters.map((letter) => `<c r="${letter}`);
     this.emptyCell = styleIds.map((id) => (id ? `" s="${id}"/>` : '"/>'));
     this.cellStyle = styleIds.map((id) => (id ? `" s="${id}"` : '"'));
@@ -136,12 +137,4 @@ function internalsOf(workbook: StreamingWorkbook): Required<WorkbookWriterIntern
     );
   }
   return book as Required<WorkbookWriterInternals>;
-}
-
-/** `1` → `A`, `27` → `AA`. */
-function columnLetters(column: number): string {
-  let letters = '';
-  for (let n = column; n > 0; n = Math.floor((n - 1) / 26))
-    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  return letters;
 }
