@@ -38,8 +38,9 @@ const ROWS_PER_WRITE = 256;
  * row and were most of the full pipeline's time (docs/performance.md).
  *
  * Texts always go into the shared-string table (never `t="str"` or a formula) and are escaped by exceljs when it
- * writes that table; styles are exceljs's own style ids for each column's style object. So the workbook is the same
- * as the one exceljs would build cell by cell, which the tests check by reading it back with exceljs.
+ * writes that table; styles are exceljs's own style ids for each column's style object. So the sheet XML is the
+ * one exceljs's row.commit() writes, byte for byte (streamed-plain-rows-golden.test.ts), except that a row with no
+ * value at all is still written, its empty cells keeping their column's style, where exceljs leaves it out.
  *
  * Use: commit the rows above the table, create the writer, `add` each row, `finish()`, then set the autofilter and
  * commit the sheet as usual. Relies on exceljs 4.4 internals, checked when the writer is made: an upgrade that
