@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import type { IngestedFileNote, QuarantinedFile } from './core/report/period-report';
+import type { FileRecord } from './core/report/file-record';
 import type { PracticeSnapshot } from './core/snapshot';
 
 /** An object as the pipeline reads it: a stream, never the whole body. */
@@ -56,10 +56,8 @@ export interface IngestLedgerEntry {
   practiceCodes: string[];
 }
 
-/** An ingest record for one period: notes on an ingested export, or a quarantined file. */
-export type FileRecord =
-  | ({ kind: 'ingested'; period: string } & IngestedFileNote)
-  | ({ kind: 'quarantined'; period: string } & QuarantinedFile);
+/** An ingest record for one period (defined in core, where the period report reads it). */
+export type { FileRecord } from './core/report/file-record';
 
 export interface SnapshotStore {
   /**

@@ -5,7 +5,7 @@ import { TIDY_COLUMNS } from '../../core/report/tidy-columns';
 import type { CellData } from '../metric-cell';
 import { NUM_FMT } from '../number-formats';
 import { type SectionTable, writeSectionTable } from '../section-table';
-import { COLOURS, font } from '../sheet-style';
+import { COLOURS, font, portraitPages } from '../sheet-style';
 import { METRIC_DEFINITIONS } from './metric-definitions';
 
 const WIDTHS = [34, 28, 80] as const;
@@ -137,14 +137,7 @@ const DATA_SOURCE_ROWS: readonly (readonly [string, string])[] = [
 export function addDefinitionsSheet(workbook: Workbook, report: PeriodReport): Worksheet {
   const ws = workbook.addWorksheet('Definitions', {
     views: [{ showGridLines: false }],
-    pageSetup: {
-      orientation: 'portrait',
-      paperSize: 9,
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
-    },
+    pageSetup: portraitPages(),
     headerFooter: { oddFooter: `&LDefinitions, ${report.period}&RPage &P of &N` },
   });
   WIDTHS.forEach((width, i) => {

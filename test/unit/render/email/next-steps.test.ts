@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nextSteps } from '../../../../lambdas/core/notify/next-steps';
+import { nextSteps } from '../../../../lambdas/render/email/next-steps';
 import { ALPHA, metricsRow } from './metrics-row';
 
 const base = { practice_code: 'A81001', registered: 100, no_preference: 10 };

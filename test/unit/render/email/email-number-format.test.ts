@@ -5,7 +5,7 @@ import {
   formatGbp,
   formatPct,
   patients,
-} from '../../../../lambdas/core/notify/email-number-format';
+} from '../../../../lambdas/render/email/email-number-format';
 
 describe('email number formats', () => {
   it.each([

@@ -1,7 +1,7 @@
-import type { DirectoryEntry } from '../directory/directory-entry';
-import { monthName } from '../period';
-import type { PracticeMetrics } from '../report/tidy-columns';
-import { escapeHtml } from './escape-html';
+import type { DirectoryEntry } from '../../core/directory/directory-entry';
+import { monthName } from '../../core/period';
+import type { PracticeMetrics } from '../../core/report/tidy-columns';
+import { escapeXml } from '../escape-xml';
 import { type HeadlineRow, headlineNumbers } from './headline-numbers';
 import { longDate } from './long-date';
 import { nextSteps } from './next-steps';
@@ -151,7 +151,7 @@ const S = {
 } as const;
 
 function html(subject: string, c: EmailContent): string {
-  const e = escapeHtml;
+  const e = escapeXml;
   const rows = c.numbers
     .map(
       (row) =>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { longDate } from '../../../../lambdas/core/notify/long-date';
+import { longDate } from '../../../../lambdas/render/email/long-date';
 
 describe('longDate', () => {
   it.each([

@@ -1,4 +1,4 @@
-import { monthName } from '../period';
+import { monthName } from '../../core/period';
 
 /** `2026-11-07` → `7 November 2026`, the way a letter writes a date; the text as given when it is not one. */
 export function longDate(isoDate: string): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { composePracticeEmail, type PracticeEmailInput } from '../../../../lambdas/core/notify/compose-practice-email';
+import { composePracticeEmail, type PracticeEmailInput } from '../../../../lambdas/render/email/compose-practice-email';
 import { ALPHA, metricsRow } from './metrics-row';
 
 const LINK =

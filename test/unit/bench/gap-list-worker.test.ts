@@ -3,15 +3,16 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type GapListWorker, startGapListWorker } from '../../../../lambdas/render/gap-list/gap-list-worker';
-import { renderGapListWorkbook } from '../../../../lambdas/render/gap-list-workbook';
-import { gapListFixture } from '../fixtures';
-import { xlsxParts } from '../xlsx-parts';
+import { startGapListWorker } from '../../../bench/gap-list-worker';
+import type { GapListWorker } from '../../../lambdas/render/gap-list/gap-list-worker';
+import { renderGapListWorkbook } from '../../../lambdas/render/gap-list-workbook';
+import { gapListFixture } from '../render/fixtures';
+import { xlsxParts } from '../render/xlsx-parts';
 
-const SOURCE = fileURLToPath(new URL('../../../../lambdas/render/gap-list/gap-list-worker.ts', import.meta.url));
-const FONTS = fileURLToPath(new URL('../../../../assets/fonts/', import.meta.url));
+const SOURCE = fileURLToPath(new URL('../../../bench/gap-list-worker.ts', import.meta.url));
+const FONTS = fileURLToPath(new URL('../../../assets/fonts/', import.meta.url));
 /** Inside the project, so that the bundle finds its packages in node_modules. */
-const SCRATCH = fileURLToPath(new URL('../../../../node_modules/.cache/', import.meta.url));
+const SCRATCH = fileURLToPath(new URL('../../../node_modules/.cache/', import.meta.url));
 
 let dir: string;
 let worker: GapListWorker;

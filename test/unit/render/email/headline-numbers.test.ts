@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { headlineNumbers } from '../../../../lambdas/core/notify/headline-numbers';
+import { headlineNumbers } from '../../../../lambdas/render/email/headline-numbers';
 import { ALPHA, metricsRow } from './metrics-row';
 
 describe('headlineNumbers', () => {

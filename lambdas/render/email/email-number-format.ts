@@ -1,4 +1,4 @@
-import { roundMetric } from '../../render/rounding';
+import { roundMetric } from '../rounding';
 
 /*
  * Numbers as the email writes them. Rounding is the reports' own (render/rounding), so a practice

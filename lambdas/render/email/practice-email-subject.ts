@@ -1,4 +1,4 @@
-import { monthName } from '../period';
+import { monthName } from '../../core/period';
 
 const WHITESPACE_RUN = /\s+/g;
 

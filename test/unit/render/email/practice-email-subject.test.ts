@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { practiceEmailSubject } from '../../../../lambdas/core/notify/practice-email-subject';
+import { practiceEmailSubject } from '../../../../lambdas/render/email/practice-email-subject';
 
 describe('practiceEmailSubject', () => {
   it.each([

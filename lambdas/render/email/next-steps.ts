@@ -1,5 +1,5 @@
-import { roundMetric } from '../../render/rounding';
-import type { PracticeMetrics } from '../report/tidy-columns';
+import type { PracticeMetrics } from '../../core/report/tidy-columns';
+import { roundMetric } from '../rounding';
 import { formatGbp, patients } from './email-number-format';
 
 /**

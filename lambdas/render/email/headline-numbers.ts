@@ -1,5 +1,5 @@
-import { monthName, previousPeriod } from '../period';
-import type { PracticeMetrics } from '../report/tidy-columns';
+import { monthName, previousPeriod } from '../../core/period';
+import type { PracticeMetrics } from '../../core/report/tidy-columns';
 import { formatChange, formatCount, formatGbp, formatPct } from './email-number-format';
 
 /** One line of the "Your numbers" table, shared by the plain-text and HTML parts. */
