@@ -19,7 +19,7 @@ import type {
   OutgoingEmail,
   SnapshotStore,
 } from '../ports';
-import { loadPeriodReport } from './build-period-report';
+import { loadPeriodReport } from './load-period-report';
 import { readSmallObject } from './read-small-object';
 import { reportKeys, XLSX_TYPE } from './report-keys';
 
