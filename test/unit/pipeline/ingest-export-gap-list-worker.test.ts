@@ -7,7 +7,13 @@ import type { GapList } from '../../../lambdas/core/report/gap-list';
 import { createLogger } from '../../../lambdas/logger';
 import type { IngestDeps } from '../../../lambdas/pipeline/ingest-deps';
 import { ingestExport } from '../../../lambdas/pipeline/ingest-export';
-import type { ObjectHead, ObjectMetadata, ObjectStore, StoredObject } from '../../../lambdas/ports';
+import {
+  type ObjectHead,
+  type ObjectMetadata,
+  ObjectNotFoundError,
+  type ObjectStore,
+  type StoredObject,
+} from '../../../lambdas/ports';
 import type { GapListWorker } from '../../../lambdas/render/gap-list/gap-list-worker';
 import { renderGapListWorkbook } from '../../../lambdas/render/gap-list-workbook';
 import { practiceExport } from '../../support/practice-export';
@@ -20,7 +26,7 @@ class Objects implements ObjectStore {
   readonly metadata = new Map<string, ObjectMetadata>();
   async get(bucket: string, key: string): Promise<StoredObject> {
     const body = this.objects.get(`${bucket}/${key}`);
-    if (!body) throw Object.assign(new Error('The specified key does not exist.'), { name: 'NoSuchKey' });
+    if (!body) throw new ObjectNotFoundError(bucket, key);
     return {
       body: (async function* () {
         yield body;
