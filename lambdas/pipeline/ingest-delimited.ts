@@ -10,8 +10,8 @@ import { periodOf } from '../core/period';
 import { ExportRejectedError } from '../core/read/export-rejected-error';
 import { type ExportRecord, type OpenedExport, openExport } from '../core/read/open-export';
 import { ingestedFileNotes } from '../core/report/ingested-file-notes';
+import { checkUsableTallies } from '../core/tally/check-usable-tallies';
 import { type RowContext, rowLayout } from '../core/tally/interpret-row';
-import type { PracticeTally } from '../core/tally/practice-tally';
 import type { SpillFile } from '../core/tally/spill-file';
 import { tallyExportRows } from '../core/tally/tally-export-rows';
 import { findPracticeCodeInKey } from '../core/values/ods-code';
@@ -88,13 +88,9 @@ async function tallyAndSave(
 ): Promise<PracticeOutcome[]> {
   const { source, file, names, dateFromName } = input;
   const started = performance.now();
-  const { tallies, unattributedRows } = await tallyExportRows(
-    batchesOf(opened),
-    rowLayout(mapping),
-    context,
-    input.spill,
-  );
-  rejectUnusable(tallies, unattributedRows, context.fileExtractDate, input.uploadDate);
+  const counted = await tallyExportRows(batchesOf(opened), rowLayout(mapping), context, input.spill);
+  checkUsableTallies(counted, context.fileExtractDate, input.uploadDate);
+  const { tallies, unattributedRows } = counted;
 
   const stats = opened.stats();
   // Read, validated and counted: the part of an ingest that grows with the export (docs/performance.md).
@@ -106,13 +102,13 @@ async function tallyAndSave(
   });
   const clinicalSystem = guessClinicalSystem(names, opened.preambleLines);
   const ingestedAt = deps.now().toISOString();
-  const counted = [...tallies.values()].map((tally) => {
+  const toStore = [...tallies.values()].map((tally) => {
     const extractDate = tally.extractDate ?? context.fileExtractDate;
     const period = periodOf(extractDate);
     return { tally, snapshot: practiceSnapshot(tally, { period, extractDate, clinicalSystem, source, ingestedAt }) };
   });
-  const results = await storePractices(deps, counted);
-  const practices = counted.map(({ tally, snapshot }, i) => ({
+  const results = await storePractices(deps, toStore);
+  const practices = toStore.map(({ tally, snapshot }, i) => ({
     practiceCode: tally.practiceCode,
     period: snapshot.period,
     registered: tally.counts.registered,
@@ -142,35 +138,6 @@ async function tallyAndSave(
     registered,
     snapshot,
   }));
-}
-
-/** A file none of whose rows name a practice, or dated after its upload, is rejected whole. */
-function rejectUnusable(
-  tallies: ReadonlyMap<string, PracticeTally>,
-  unattributedRows: number,
-  fileExtractDate: string,
-  uploadDate: string,
-): void {
-  if (tallies.size === 0) {
-    throw new ExportRejectedError(
-      'no_practice_code',
-      `None of the ${unattributedRows} data rows could be attributed to a practice: the practice code is ` +
-        'missing or not an ODS code (a letter and five digits, e.g. D83001).',
-      'Add a "Practice Code" column, or put the practice code in the file name (e.g. D83001_2026-10-31.csv).',
-    );
-  }
-  for (const tally of tallies.values()) {
-    const extractDate = tally.extractDate ?? fileExtractDate;
-    if (extractDate > uploadDate) {
-      throw new ExportRejectedError(
-        'extract_date_in_future',
-        `The extract date ${extractDate} is after the day the file was uploaded (${uploadDate}), so it cannot ` +
-          'be the date the report was run.',
-        'Check the extract date column, or the date in the file name (YYYY-MM-DD or YYYYMMDD), then correct it ' +
-          'and upload the export again.',
-      );
-    }
-  }
 }
 
 /** The export's data rows as the batches its reader yields. */
