@@ -1,4 +1,5 @@
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import { FsScratchSpace } from '../adapters/fs-scratch-space';
 import { loadPipelineConfig } from '../config';
 import { errorFields } from '../logger';
 import { type IngestOutcome, ingestExport } from '../pipeline/ingest-export';
@@ -14,7 +15,8 @@ export async function handler(event: SQSEvent): Promise<SQSBatchResponse & { out
   const { objects, table, logger, config, now } = cachedRuntime(loadPipelineConfig(process.env), 'pcm-reporter-ingest');
   const batchItemFailures: SQSBatchResponse['batchItemFailures'] = [];
   const outcomes: IngestOutcome[] = [];
-  const deps = { objects, snapshots: table, ledger: table, directory: table, config, logger, now };
+  const scratch = new FsScratchSpace(config.tmpDir);
+  const deps = { objects, snapshots: table, ledger: table, directory: table, scratch, config, logger, now };
   for (const record of event.Records) {
     let current: { bucket?: string; key?: string } = {};
     try {

@@ -19,7 +19,7 @@ import type {
 } from '../ports';
 import { composePracticeEmail } from '../render/email/compose-practice-email';
 import { practiceEmailSubject } from '../render/email/practice-email-subject';
-import { loadPeriodReport } from './build-period-report';
+import { loadPeriodReport } from './load-period-report';
 import { readSmallObject } from './read-small-object';
 import { reportKeys, XLSX_TYPE } from './report-keys';
 
