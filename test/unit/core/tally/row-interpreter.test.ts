@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { mapHeader } from '../../../../lambdas/core/fields/header-mapping';
 import { parseValueMapping } from '../../../../lambdas/core/fields/parse-value-mapping';
 import type { ValueMapping } from '../../../../lambdas/core/fields/value-mapping';
-import { type RowContext, rowLayout } from '../../../../lambdas/core/tally/interpret-row';
+import { interpretRow, type RowContext, rowLayout } from '../../../../lambdas/core/tally/interpret-row';
 import { RowInterpreter } from '../../../../lambdas/core/tally/row-interpreter';
 
 const HEADER = [
@@ -216,6 +216,20 @@ describe('RowInterpreter', () => {
       const interpreter = new RowInterpreter(LAYOUT, CONTEXT, mapping);
       interpreter.read(cells({ 'AIS Need': ais }));
       expect(interpreter.row.aisNeed).toBe(need);
+    });
+
+    it('is passed through by interpretRow, with the AIS "contact by" of the row', () => {
+      const outcome = interpretRow(
+        cells({ 'Preferred Contact Method': 'Txt msg', 'AIS Need': '936741000000100' }),
+        LAYOUT,
+        CONTEXT,
+        mapping,
+      );
+      expect(outcome.ok && [outcome.row.category, outcome.row.aisNeed, outcome.row.aisContactBy]).toEqual([
+        'sms',
+        true,
+        'email',
+      ]);
     });
 
     it('leaves a reader without the mapping on the built-in vocabulary', () => {
