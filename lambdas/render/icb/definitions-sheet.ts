@@ -1,5 +1,5 @@
 import type { Workbook, Worksheet } from 'exceljs';
-import { SMALL_NUMBER_MAX } from '../../core/metrics/suppress-small-numbers';
+import { ROUNDING_BASE, SMALL_NUMBER_MAX } from '../../core/metrics/suppress-small-numbers';
 import type { PeriodReport, SmsCostAssumptions } from '../../core/report/period-report';
 import { TIDY_COLUMNS } from '../../core/report/tidy-columns';
 import type { CellData } from '../metric-cell';
@@ -246,7 +246,10 @@ function methodRows(report: PeriodReport): [string, string][] {
   if (report.suppressSmallNumbers) {
     methods.push([
       'Small-number suppression',
-      `This is a shareable copy: counts from 1 to ${SMALL_NUMBER_MAX} are shown as * and the percentages, z-scores, changes and costs that would reveal them are left blank, so that no small group of patients can be identified. Zero is shown.`,
+      `This is a shareable copy (NHS England's convention for sub-national statistics): counts from 1 to ${SMALL_NUMBER_MAX} are shown as * and every other count is rounded to the nearest ${ROUNDING_BASE} (zero is shown), so that no small group of patients can be identified or worked out by subtracting the others. ` +
+        'Percentages, confidence limits and the SMS cost are worked out from the rounded counts, and left blank where a count they need is *. ' +
+        'Funnel z-scores, flags, deciles and changes come from the exact counts: they rank practices and do not give counts away. ' +
+        'Where a * could still be worked out from the totals, registered patients and rows read are shown as * as well.',
     ]);
   }
   return methods;

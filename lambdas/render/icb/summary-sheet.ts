@@ -260,7 +260,7 @@ function writeReadingGuide(ws: Worksheet, report: PeriodReport): void {
   ];
   if (report.suppressSmallNumbers) {
     guide.push(
-      'Small numbers are suppressed in this copy: counts from 1 to 7 are shown as * and the percentages that would reveal them are left blank.',
+      'Small numbers are suppressed in this copy: counts from 1 to 7 are shown as *, every other count is rounded to the nearest 5, and percentages are worked out from the rounded counts (blank where a count is *).',
     );
   }
   guide.forEach((text, i) => {
