@@ -11,6 +11,7 @@ import {
   missingRequired,
 } from '../core/fields/header-mapping';
 import { londonDate, periodOf } from '../core/period';
+import { quoteInputTexts } from '../core/privacy/quote-input-texts';
 import { ExportFormatError, type ExportRecord, type OpenedExport, openExport } from '../core/read/open-export';
 import type { IngestedFileNote } from '../core/report/period-report';
 import { type RowContext, rowLayout } from '../core/tally/interpret-row';
@@ -175,7 +176,7 @@ async function ingestDelimited(
       file,
       'missing_required_columns',
       `The header on line ${opened.headerLine} has no column for: ${missing.map((f) => FIELD_LABELS[f]).join(', ')}. ` +
-        `Columns found: ${opened.header.map((h) => `"${h}"`).join(', ')}.`,
+        `Columns found: ${quoteInputTexts(opened.header)}`,
       `Expected ${describeExpectedColumns(missing)}. Rename the columns in the report, or map yours in a ` +
         'mapping file (README, "Column mapping").' +
         (missing.includes('practiceCode')
