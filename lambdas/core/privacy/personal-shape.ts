@@ -22,7 +22,7 @@ const DATE_SHAPES: readonly RegExp[] = [
   /(?<!\p{Nd})\p{Nd}{4}\s*[-/.]\s*\p{Nd}{1,2}\s*[-/.]\s*\p{Nd}{1,2}(?!\p{Nd})/u,
   new RegExp(String.raw`${DAY}\s*[-/.]\s*\p{Nd}{1,2}\s*[-/.]\s*${YEAR}`, 'u'),
   new RegExp(String.raw`${DAY}\s+\p{Nd}{1,2}\s+\p{Nd}{4}(?!\p{Nd})`, 'u'),
-  new RegExp(String.raw`${DAY}${ORDINAL}(?:\s*of)?[\s,./-]*${MONTH}(?!\p{L})[\s,./-]*${YEAR}`, 'iu'),
+  new RegExp(String.raw`${DAY}${ORDINAL}[\s,./-]*(?:of[\s,./-]*)?${MONTH}(?!\p{L})[\s,./-]*${YEAR}`, 'iu'),
   new RegExp(String.raw`(?<!\p{L})${MONTH}(?!\p{L})[\s,./-]*${DAY}${ORDINAL}[\s,./-]+${YEAR}`, 'iu'),
 ];
 

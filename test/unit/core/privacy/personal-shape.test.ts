@@ -89,3 +89,17 @@ describe('personalShapeOf', () => {
     expect(personalShapeOf(text)).toBeUndefined();
   });
 });
+
+describe('personalShapeOf on hostile lengths', () => {
+  it.each([
+    { name: 'a digit then spaces', text: `1st${' '.repeat(200_000)}x` },
+    { name: 'a month then spaces', text: `March${' '.repeat(200_000)}x` },
+    { name: 'single digits between spaces', text: '1 x '.repeat(50_000) },
+    { name: 'at signs', text: 'a@'.repeat(100_000) },
+  ])('decides on $name (200,000 characters) without backtracking for seconds', ({ text }) => {
+    const started = performance.now();
+    personalShapeOf(text);
+    // A hang check with a generous bound, not a speed assertion: a quadratic regex takes minutes here.
+    expect(performance.now() - started).toBeLessThan(2000);
+  });
+});
