@@ -10,11 +10,16 @@ const MAX_WORDS_IN_NAME = 4;
  * The forenames and surnames seen in one export, so that a value equal to one of them is withheld
  * (SPEC §8). Check values only after the last row: an unknown value may come before its name's row.
  *
+ * A value equal to a name, or holding one as its own words (`call O'Brien`), counts: a name inside a
+ * phrase identifies as well as a name alone. The price is that a value sharing a word with some
+ * patient's name is counted rather than quoted, which is the safe side.
+ *
  * Held as 32-bit hashes of the name keys in an open-addressing Uint32Array, not as a Set of strings:
  * 4 to 8 bytes a name with nothing for the garbage collector, against some 50 bytes a string, so a
  * million distinct names fit in 8 MB. Two names sharing a hash can only make a value look like a name,
- * which withholds it: errors fall on the safe side (about one value in 4,000 at a million names). Past
- * `maxNames` the set is saturated and every value is treated as a possible name, for the same reason.
+ * which withholds it: errors fall on the safe side (at a million names, about one word or phrase looked
+ * up in 4,000). Past `maxNames` the set is saturated and every value is treated as a possible name, for
+ * the same reason.
  */
 export class SeenNames {
   private slots = new Uint32Array(FIRST_SLOTS);
