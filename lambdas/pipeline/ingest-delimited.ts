@@ -7,6 +7,7 @@ import {
   missingRequired,
 } from '../core/fields/header-mapping';
 import { periodOf } from '../core/period';
+import { quoteInputTexts } from '../core/privacy/quote-input-texts';
 import { ExportRejectedError } from '../core/read/export-rejected-error';
 import { type ExportRecord, type OpenedExport, openExport } from '../core/read/open-export';
 import { ingestedFileNotes } from '../core/report/ingested-file-notes';
@@ -54,7 +55,7 @@ export async function ingestDelimited(
     throw new ExportRejectedError(
       'missing_required_columns',
       `The header on line ${opened.headerLine} has no column for: ${missing.map((f) => FIELD_LABELS[f]).join(', ')}. ` +
-        `Columns found: ${opened.header.map((h) => `"${h}"`).join(', ')}.`,
+        `Columns found: ${quoteInputTexts(opened.header)}`,
       `Expected ${describeExpectedColumns(missing)}. Rename the columns in the report, or map yours in a ` +
         'mapping file (README, "Column mapping").' +
         (missing.includes('practiceCode')
