@@ -83,6 +83,8 @@ export interface AwsConnection {
   s3Endpoint?: string;
   dynamoEndpoint?: string;
   forcePathStyle: boolean;
+  /** Fixed keys for the local servers; absent in AWS, where the SDK's default chain finds the role's. */
+  credentials?: { accessKeyId: string; secretAccessKey: string };
 }
 
 export interface PipelineConfig {
