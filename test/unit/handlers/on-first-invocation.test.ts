@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError } from '../../../lambdas/errors';
+import { onFirstInvocation } from '../../../lambdas/handlers/on-first-invocation';
+import { runtimeFromEnvironment } from '../../../lambdas/handlers/runtime-from-environment';
+
+const LAMBDA_ENV = { TABLE_NAME: 'pcm-table', EXPORTS_BUCKET: 'pcm-exports', REPORTS_BUCKET: 'pcm-reports' };
+
+describe('onFirstInvocation', () => {
+  it('builds the handler on the first event only and reuses it on warm starts', async () => {
+    let builds = 0;
+    const handler = onFirstInvocation(() => {
+      builds += 1;
+      return async (event: number) => event * 2;
+    });
+    expect(builds).toBe(0);
+    expect(await handler(3)).toBe(6);
+    expect(await handler(5)).toBe(10);
+    expect(builds).toBe(1);
+  });
+
+  it('turns a configuration problem into a rejected invocation, not a failed import', async () => {
+    const handler = onFirstInvocation(() => createFromEnvironment({}));
+    await expect(handler(1)).rejects.toThrow(ConfigError);
+    await expect(handler(1)).rejects.toThrow('TABLE_NAME is not set');
+  });
+});
+
+function createFromEnvironment(env: Record<string, string>) {
+  runtimeFromEnvironment(env, 'test');
+  return async (event: number) => event;
+}
+
+describe('runtimeFromEnvironment', () => {
+  it('checks the email settings only when the notify side is first used', () => {
+    const runtime = runtimeFromEnvironment({ ...LAMBDA_ENV, LINK_EXPIRY_DAYS: '9' }, 'pcm-reporter-ingest');
+    expect(runtime.config.tableName).toBe('pcm-table');
+    expect(() => runtime.notifyAdapters('2026-10')).toThrow(
+      'LINK_EXPIRY_DAYS is "9": expected a whole number ≥ 1 ≤ 7.',
+    );
+  });
+
+  it('builds the notify adapters once, whatever the period', () => {
+    const runtime = runtimeFromEnvironment({ ...LAMBDA_ENV, OUTBOX_DIR: '/tmp/outbox' }, 'pcm-reporter-notify');
+    const first = runtime.notifyAdapters('2026-09');
+    expect(runtime.notifyAdapters('2026-10')).toBe(first);
+    expect(first.config).toMatchObject({ transport: 'outbox', outboxDir: '/tmp/outbox', linkExpiryDays: 7 });
+  });
+
+  it('publishes the report metric only inside a Lambda', () => {
+    expect(runtimeFromEnvironment(LAMBDA_ENV, 'x').reportProduced.name).not.toBe('emitReportProduced');
+    expect(runtimeFromEnvironment({ ...LAMBDA_ENV, AWS_LAMBDA_FUNCTION_NAME: 'report' }, 'x').reportProduced.name).toBe(
+      'emitReportProduced',
+    );
+  });
+});
