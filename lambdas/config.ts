@@ -1,6 +1,8 @@
 import type { UserMapping } from './core/fields/header-mapping';
 import { parseUserMapping } from './core/fields/parse-user-mapping';
 import type { SmsCostAssumptions } from './core/report/period-report';
+import { isValidEmail } from './core/values/email-address';
+import { SETTING_DEFAULTS } from './defaults';
 import { ConfigError } from './errors';
 
 /** Collects every configuration problem before failing, so one run shows them all. */
@@ -50,7 +52,7 @@ export class ConfigCheck {
 
   email(key: string, fallback: string): string {
     const value = this.env[key]?.trim() || fallback;
-    if (!/^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/.test(value)) {
+    if (!isValidEmail(value)) {
       this.problems.push(`${key} is "${value}": expected an email address such as reports@example.nhs.uk.`);
     }
     return value;
@@ -114,11 +116,14 @@ export function loadPipelineConfig(env: Readonly<Record<string, string | undefin
     tableName: check.text('TABLE_NAME'),
     exportsBucket: check.text('EXPORTS_BUCKET'),
     reportsBucket: check.text('REPORTS_BUCKET'),
-    icbName: check.text('ICB_NAME', 'NHS Example Integrated Care Board'),
+    icbName: check.text('ICB_NAME', SETTING_DEFAULTS.icbName),
     assumptions: {
-      costPerFragmentGbp: check.number('SMS_COST_PER_FRAGMENT_GBP', 0.025, { min: 0 }),
-      invitesPerYear: check.number('SMS_INVITES_PER_YEAR', 2, { min: 0 }),
-      fragmentsPerInvite: check.number('SMS_FRAGMENTS_PER_INVITE', 1, { min: 1, integer: true }),
+      costPerFragmentGbp: check.number('SMS_COST_PER_FRAGMENT_GBP', SETTING_DEFAULTS.smsCostPerFragmentGbp, { min: 0 }),
+      invitesPerYear: check.number('SMS_INVITES_PER_YEAR', SETTING_DEFAULTS.smsInvitesPerYear, { min: 0 }),
+      fragmentsPerInvite: check.number('SMS_FRAGMENTS_PER_INVITE', SETTING_DEFAULTS.smsFragmentsPerInvite, {
+        min: 1,
+        integer: true,
+      }),
     },
     tmpDir: check.optionalText('TMP_DIR') ?? '/tmp',
     suppressSmallNumbers: env.SUPPRESS_SMALL_NUMBERS === 'true',

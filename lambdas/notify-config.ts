@@ -1,5 +1,7 @@
 import { ConfigCheck } from './config';
 import { normaliseDomain } from './core/notify/attachment-allowed';
+import { isDomainName } from './core/values/domain-name';
+import { SETTING_DEFAULTS } from './defaults';
 import { ConfigError } from './errors';
 
 /** How practice emails leave: SES v2 in AWS, any SMTP relay, or `.eml` files in a folder (local default). */
@@ -24,7 +26,6 @@ export interface NotifyConfig {
 }
 
 const TRANSPORTS: readonly MailTransport[] = ['ses', 'smtp', 'outbox'];
-const DOMAIN = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/;
 const WHERE =
   'Set these as Lambda environment variables (cdk.json context when deployed), in your shell, or in the --config file for local runs.';
 
@@ -57,10 +58,12 @@ export function loadNotifyConfig(env: Readonly<Record<string, string | undefined
   const senderAddress =
     transport === 'ses' && !env.SENDER_ADDRESS?.trim()
       ? check.text('SENDER_ADDRESS') // SES only sends from a verified identity: no placeholder default.
-      : check.email('SENDER_ADDRESS', 'pcm-reports@example.org');
+      : check.email('SENDER_ADDRESS', SETTING_DEFAULTS.senderAddress);
 
-  const attachmentDomains = attachmentDomainsFrom(check.list('ATTACHMENT_DOMAINS', ['nhs.net']));
-  const badDomains = attachmentDomains.filter((d) => !DOMAIN.test(d));
+  const attachmentDomains = attachmentDomainsFrom(
+    check.list('ATTACHMENT_DOMAINS', [...SETTING_DEFAULTS.attachmentDomains]),
+  );
+  const badDomains = attachmentDomains.filter((d) => !isDomainName(d));
   if (badDomains.length > 0) {
     problems.push(
       `ATTACHMENT_DOMAINS has ${badDomains.map((d) => `"${d}"`).join(', ')}: expected domain names separated by ` +
@@ -76,7 +79,11 @@ export function loadNotifyConfig(env: Readonly<Record<string, string | undefined
     sesRegion: check.optionalText('SES_REGION'),
     senderAddress,
     attachmentDomains,
-    linkExpiryDays: check.number('LINK_EXPIRY_DAYS', 7, { min: 1, max: 7, integer: true }),
+    linkExpiryDays: check.number('LINK_EXPIRY_DAYS', SETTING_DEFAULTS.linkExpiryDays, {
+      min: 1,
+      max: 7,
+      integer: true,
+    }),
   };
   let checked: Readonly<NotifyConfig>;
   try {

@@ -4,6 +4,10 @@
  * before failing, so one `cdk synth` names every wrong key, what it should be and where to set it.
  */
 
+import { isDomainName } from '../../lambdas/core/values/domain-name';
+import { isValidEmail } from '../../lambdas/core/values/email-address';
+import { SETTING_DEFAULTS } from '../../lambdas/defaults';
+
 /** The validated deployment settings. Each property documents its context key's default. */
 export interface DeployConfig {
   /** ICB name shown in reports and emails. Default `NHS Example Integrated Care Board`. */
@@ -52,17 +56,17 @@ export class DeployConfigError extends Error {
 
 /** Defaults used when neither the context key nor its environment variable is set. */
 export const DEPLOY_CONFIG_DEFAULTS = {
-  icbName: 'NHS Example Integrated Care Board',
+  icbName: SETTING_DEFAULTS.icbName,
   reportSchedule: 'cron(0 6 2 * ? *)',
-  senderAddress: 'pcm-reports@example.org',
+  senderAddress: SETTING_DEFAULTS.senderAddress,
   exportRetentionDays: 30,
   gapListRetentionDays: 90,
-  attachmentDomains: ['nhs.net'],
-  smsCostPerFragmentGbp: 0.025,
-  smsInvitesPerYear: 2,
-  smsFragmentsPerInvite: 1,
+  attachmentDomains: SETTING_DEFAULTS.attachmentDomains,
+  smsCostPerFragmentGbp: SETTING_DEFAULTS.smsCostPerFragmentGbp,
+  smsInvitesPerYear: SETTING_DEFAULTS.smsInvitesPerYear,
+  smsFragmentsPerInvite: SETTING_DEFAULTS.smsFragmentsPerInvite,
   alarmEmail: undefined,
-  linkExpiryDays: 7,
+  linkExpiryDays: SETTING_DEFAULTS.linkExpiryDays,
 } as const satisfies Record<keyof DeployConfig, unknown>;
 
 /** The environment variable read when a context key is absent. */
@@ -84,12 +88,9 @@ export const DEPLOY_CONFIG_ENV_VARS = {
 export type ContextReader = (key: string) => unknown;
 
 const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
-const EMAIL_LOCAL = /^[^\s@]+$/;
-const DOMAIN_LABEL = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
 const CRON = /^cron\(([^()]+)\)$/;
 const CRON_FIELD = /^[0-9A-Za-z*?,/#-]+$/;
 const CONTROL_CHARS = /\p{Cc}/u;
-const WHITESPACE = /\s/;
 const SPACES = /\s+/;
 
 /**
@@ -130,21 +131,6 @@ export function loadDeployConfig(
     linkExpiryDays,
   };
   return check.done(config);
-}
-
-/** The plain-address check of SPEC §2.4: one `@`, no spaces, a local part, two or more non-empty domain labels. */
-export function isEmailAddress(value: string): boolean {
-  const at = value.indexOf('@');
-  if (at <= 0 || at !== value.lastIndexOf('@')) return false;
-  if (!EMAIL_LOCAL.test(value.slice(0, at))) return false;
-  const labels = value.slice(at + 1).split('.');
-  return labels.length >= 2 && labels.every((label) => label.length > 0 && !WHITESPACE.test(label));
-}
-
-/** A DNS domain name in lower case, two or more labels (e.g. `nhs.net`). */
-export function isDomainName(value: string): boolean {
-  const labels = value.split('.');
-  return value.length <= 253 && labels.length >= 2 && labels.every((label) => DOMAIN_LABEL.test(label));
 }
 
 interface RawValue {
@@ -197,7 +183,7 @@ class SettingsCheck {
   email(key: 'senderAddress'): string {
     const { value } = this.raw(key);
     const text = typeof value === 'string' ? value.trim() : '';
-    if (!isEmailAddress(text)) {
+    if (!isValidEmail(text)) {
       this.fail(
         key,
         text === '' ? 'is empty' : 'is not a plain email address',
@@ -212,7 +198,7 @@ class SettingsCheck {
     if (isDefault) return undefined;
     const text = typeof value === 'string' ? value.trim() : '';
     if (text === '') return undefined;
-    if (!isEmailAddress(text)) {
+    if (!isValidEmail(text)) {
       this.fail(key, 'is not a plain email address', 'an address such as platform-team@your-icb.nhs.uk, or no value');
     }
     return text;
