@@ -4,6 +4,7 @@ import type { SmsCostAssumptions } from './core/report/period-report';
 import { isValidEmail } from './core/values/email-address';
 import { SETTING_DEFAULTS } from './defaults';
 import { ConfigError } from './errors';
+import { SETTING_RULES, type SettingRule } from './settings/setting-rules';
 
 /** Collects every configuration problem before failing, so one run shows them all. */
 export class ConfigCheck {
@@ -23,22 +24,14 @@ export class ConfigCheck {
     return this.env[key]?.trim() || undefined;
   }
 
-  number(key: string, fallback: number, rule: { min?: number; max?: number; integer?: boolean } = {}): number {
+  /** A setting the CDK context and the --config file share, checked by its one rule; `fallback` when unset. */
+  ruled<T extends string | number>(key: string, rule: SettingRule<T>, fallback: T): T {
     const raw = this.env[key]?.trim();
     if (raw === undefined || raw === '') return fallback;
-    const value = Number(raw);
-    const expected = `${rule.integer ? 'a whole number' : 'a number'}${rule.min !== undefined ? ` ≥ ${rule.min}` : ''}${
-      rule.max !== undefined ? ` ≤ ${rule.max}` : ''
-    }`;
-    if (
-      !Number.isFinite(value) ||
-      (rule.integer && !Number.isInteger(value)) ||
-      (rule.min !== undefined && value < rule.min) ||
-      (rule.max !== undefined && value > rule.max)
-    ) {
-      this.problems.push(`${key} is "${raw}": expected ${expected}.`);
-    }
-    return value;
+    const parsed = rule.schema.safeParse(typeof fallback === 'number' ? Number(raw) : raw);
+    if (parsed.success) return parsed.data;
+    this.problems.push(`${key} is "${raw}": expected ${rule.expected}.`);
+    return fallback;
   }
 
   list(key: string, fallback: string[]): string[] {
@@ -116,14 +109,23 @@ export function loadPipelineConfig(env: Readonly<Record<string, string | undefin
     tableName: check.text('TABLE_NAME'),
     exportsBucket: check.text('EXPORTS_BUCKET'),
     reportsBucket: check.text('REPORTS_BUCKET'),
-    icbName: check.text('ICB_NAME', SETTING_DEFAULTS.icbName),
+    icbName: check.ruled('ICB_NAME', SETTING_RULES.icbName, SETTING_DEFAULTS.icbName),
     assumptions: {
-      costPerFragmentGbp: check.number('SMS_COST_PER_FRAGMENT_GBP', SETTING_DEFAULTS.smsCostPerFragmentGbp, { min: 0 }),
-      invitesPerYear: check.number('SMS_INVITES_PER_YEAR', SETTING_DEFAULTS.smsInvitesPerYear, { min: 0 }),
-      fragmentsPerInvite: check.number('SMS_FRAGMENTS_PER_INVITE', SETTING_DEFAULTS.smsFragmentsPerInvite, {
-        min: 1,
-        integer: true,
-      }),
+      costPerFragmentGbp: check.ruled(
+        'SMS_COST_PER_FRAGMENT_GBP',
+        SETTING_RULES.smsCostPerFragmentGbp,
+        SETTING_DEFAULTS.smsCostPerFragmentGbp,
+      ),
+      invitesPerYear: check.ruled(
+        'SMS_INVITES_PER_YEAR',
+        SETTING_RULES.smsInvitesPerYear,
+        SETTING_DEFAULTS.smsInvitesPerYear,
+      ),
+      fragmentsPerInvite: check.ruled(
+        'SMS_FRAGMENTS_PER_INVITE',
+        SETTING_RULES.smsFragmentsPerInvite,
+        SETTING_DEFAULTS.smsFragmentsPerInvite,
+      ),
     },
     tmpDir: check.optionalText('TMP_DIR') ?? '/tmp',
     suppressSmallNumbers: env.SUPPRESS_SMALL_NUMBERS === 'true',

@@ -3,6 +3,7 @@ import { normaliseDomain } from './core/notify/attachment-allowed';
 import { isDomainName } from './core/values/domain-name';
 import { SETTING_DEFAULTS } from './defaults';
 import { ConfigError } from './errors';
+import { SETTING_RULES } from './settings/setting-rules';
 
 /** How practice emails leave: SES v2 in AWS, any SMTP relay, or `.eml` files in a folder (local default). */
 export type MailTransport = 'ses' | 'smtp' | 'outbox';
@@ -33,7 +34,7 @@ const WHERE =
  * Reads the email settings once, at the edge: MAIL_TRANSPORT (ses | smtp | outbox, default outbox),
  * SMTP_URL, OUTBOX_DIR, SES_CONFIGURATION_SET, SES_REGION, SENDER_ADDRESS (default pcm-reports@example.org, but
  * required with SES), ATTACHMENT_DOMAINS (comma-separated, default nhs.net; `none` for no
- * attachments) and LINK_EXPIRY_DAYS (1–7, default 7). Every problem is listed in one ConfigError.
+ * attachments) and LINK_EXPIRY_DAYS (1–7, default 7; the rule in settings/setting-rules.ts). Every problem is listed in one ConfigError.
  */
 export function loadNotifyConfig(env: Readonly<Record<string, string | undefined>>): Readonly<NotifyConfig> {
   const check = new ConfigCheck(env, WHERE);
@@ -79,11 +80,7 @@ export function loadNotifyConfig(env: Readonly<Record<string, string | undefined
     sesRegion: check.optionalText('SES_REGION'),
     senderAddress,
     attachmentDomains,
-    linkExpiryDays: check.number('LINK_EXPIRY_DAYS', SETTING_DEFAULTS.linkExpiryDays, {
-      min: 1,
-      max: 7,
-      integer: true,
-    }),
+    linkExpiryDays: check.ruled('LINK_EXPIRY_DAYS', SETTING_RULES.linkExpiryDays, SETTING_DEFAULTS.linkExpiryDays),
   };
   let checked: Readonly<NotifyConfig>;
   try {

@@ -7,6 +7,7 @@
 import { isDomainName } from '../../lambdas/core/values/domain-name';
 import { isValidEmail } from '../../lambdas/core/values/email-address';
 import { SETTING_DEFAULTS } from '../../lambdas/defaults';
+import { SETTING_RULES } from '../../lambdas/settings/setting-rules';
 
 /** The validated deployment settings. Each property documents its context key's default. */
 export interface DeployConfig {
@@ -90,7 +91,6 @@ export type ContextReader = (key: string) => unknown;
 const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
 const CRON = /^cron\(([^()]+)\)$/;
 const CRON_FIELD = /^[0-9A-Za-z*?,/#-]+$/;
-const CONTROL_CHARS = /\p{Cc}/u;
 const SPACES = /\s+/;
 
 /**
@@ -104,13 +104,7 @@ export function loadDeployConfig(
   const check = new SettingsCheck(readContext, env);
   const exportRetentionDays = check.integer('exportRetentionDays', 1, 3650, 'days');
   const gapListRetentionDays = check.integer('gapListRetentionDays', 1, 3650, 'days');
-  const linkExpiryDays = check.integer(
-    'linkExpiryDays',
-    1,
-    7,
-    'days',
-    'S3 presigned links signed with SigV4 cannot last longer than 7 days',
-  );
+  const linkExpiryDays = check.shared('linkExpiryDays');
   if (gapListRetentionDays < linkExpiryDays) {
     check.report('gapListRetentionDays', {
       problem: `is ${gapListRetentionDays}, shorter than linkExpiryDays (${linkExpiryDays})`,
@@ -124,9 +118,9 @@ export function loadDeployConfig(
     exportRetentionDays,
     gapListRetentionDays,
     attachmentDomains: check.domains('attachmentDomains'),
-    smsCostPerFragmentGbp: check.decimal('smsCostPerFragmentGbp', 0, 1, 'GBP'),
-    smsInvitesPerYear: check.integer('smsInvitesPerYear', 0, 52, 'invitations'),
-    smsFragmentsPerInvite: check.integer('smsFragmentsPerInvite', 1, 10, 'fragments'),
+    smsCostPerFragmentGbp: check.shared('smsCostPerFragmentGbp'),
+    smsInvitesPerYear: check.shared('smsInvitesPerYear'),
+    smsFragmentsPerInvite: check.shared('smsFragmentsPerInvite'),
     alarmEmail: check.optionalEmail('alarmEmail'),
     linkExpiryDays,
   };
@@ -154,9 +148,9 @@ class SettingsCheck {
   name(key: 'icbName'): string {
     const { value } = this.raw(key);
     const text = typeof value === 'string' ? value.trim() : '';
-    if (text === '' || text.length > 100 || CONTROL_CHARS.test(text)) {
-      this.fail(key, text === '' ? 'is empty' : `is ${quote(value)}`, 'a name of 1 to 100 printable characters');
-    }
+    const rule = SETTING_RULES[key];
+    if (!rule.schema.safeParse(text).success)
+      this.fail(key, text === '' ? 'is empty' : `is ${quote(value)}`, rule.expected);
     return text;
   }
 
@@ -204,23 +198,25 @@ class SettingsCheck {
     return text;
   }
 
-  integer(key: keyof DeployConfig, min: number, max: number, unit: string, why?: string): number {
+  integer(key: keyof DeployConfig, min: number, max: number, unit: string): number {
     const number = this.number(key);
     if (number === undefined || !Number.isInteger(number) || number < min || number > max) {
-      const expected = `a whole number of ${unit} from ${min} to ${max}${why ? ` (${why})` : ''}`;
+      const expected = `a whole number of ${unit} from ${min} to ${max}`;
       this.fail(key, `is ${quote(this.raw(key).value)}`, expected);
       return Number.NaN;
     }
     return number;
   }
 
-  decimal(key: keyof DeployConfig, min: number, max: number, unit: string): number {
-    const number = this.number(key);
-    if (number === undefined || number < min || number > max) {
-      this.fail(key, `is ${quote(this.raw(key).value)}`, `a number of ${unit} from ${min} to ${max}, e.g. 0.025`);
+  /** A number setting the Lambdas and local mode share, checked by its one rule (lambdas/settings/setting-rules.ts). */
+  shared(key: 'linkExpiryDays' | 'smsCostPerFragmentGbp' | 'smsInvitesPerYear' | 'smsFragmentsPerInvite'): number {
+    const rule = SETTING_RULES[key];
+    const parsed = rule.schema.safeParse(this.number(key));
+    if (!parsed.success) {
+      this.fail(key, `is ${quote(this.raw(key).value)}`, rule.expected);
       return Number.NaN;
     }
-    return number;
+    return parsed.data;
   }
 
   domains(key: 'attachmentDomains'): readonly string[] {

@@ -35,7 +35,7 @@ describe('runtimeFromEnvironment', () => {
     const runtime = runtimeFromEnvironment({ ...LAMBDA_ENV, LINK_EXPIRY_DAYS: '9' }, 'pcm-reporter-ingest');
     expect(runtime.config.tableName).toBe('pcm-table');
     expect(() => runtime.notifyAdapters('2026-10')).toThrow(
-      'LINK_EXPIRY_DAYS is "9": expected a whole number ≥ 1 ≤ 7.',
+      'LINK_EXPIRY_DAYS is "9": expected a whole number of days from 1 to 7 (S3 presigned links signed with SigV4 cannot last longer than 7 days).',
     );
   });
 
