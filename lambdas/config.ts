@@ -1,7 +1,6 @@
 import type { UserMapping } from './core/fields/header-mapping';
 import { parseUserMapping } from './core/fields/parse-user-mapping';
 import type { SmsCostAssumptions } from './core/report/period-report';
-import { isValidEmail } from './core/values/email-address';
 import { SETTING_DEFAULTS } from './defaults';
 import { ConfigError } from './errors';
 import { SETTING_RULES, type SettingRule } from './settings/setting-rules';
@@ -41,14 +40,6 @@ export class ConfigCheck {
       .split(',')
       .map((item) => item.trim().toLowerCase())
       .filter(Boolean);
-  }
-
-  email(key: string, fallback: string): string {
-    const value = this.env[key]?.trim() || fallback;
-    if (!isValidEmail(value)) {
-      this.problems.push(`${key} is "${value}": expected an email address such as reports@example.nhs.uk.`);
-    }
-    return value;
   }
 
   /** Optional JSON, checked by `parse`; its error message says what is wrong. */

@@ -59,7 +59,7 @@ export function loadNotifyConfig(env: Readonly<Record<string, string | undefined
   const senderAddress =
     transport === 'ses' && !env.SENDER_ADDRESS?.trim()
       ? check.text('SENDER_ADDRESS') // SES only sends from a verified identity: no placeholder default.
-      : check.email('SENDER_ADDRESS', SETTING_DEFAULTS.senderAddress);
+      : check.ruled('SENDER_ADDRESS', SETTING_RULES.senderAddress, SETTING_DEFAULTS.senderAddress);
 
   const attachmentDomains = attachmentDomainsFrom(
     check.list('ATTACHMENT_DOMAINS', [...SETTING_DEFAULTS.attachmentDomains]),
