@@ -7,12 +7,14 @@ import { pathToFileURL } from 'node:url';
 import { OutboxMailer } from '../adapters/outbox-mailer';
 import { SmtpMailer } from '../adapters/smtp-mailer';
 import { loadPipelineConfig, type PipelineConfig } from '../config';
-import { UsageError } from '../errors';
+import { ConfigError, UsageError } from '../errors';
 import { createStores, type NotifyAdapters, type Runtime } from '../handlers/runtime';
 import { createLogger, logLevelFrom } from '../logger';
 import { loadNotifyConfig } from '../notify-config';
 import type { ObjectStore } from '../ports';
 import type { LocalServers } from './local-servers';
+
+const WHERE = 'Set these in the --config file (README) or in your shell.';
 
 /** A runtime on local servers; `close` ends what it opened (an SMTP connection). */
 export interface LocalRuntime extends Runtime {
@@ -40,7 +42,13 @@ export function runtimeFromServers(servers: LocalServers, options: LocalRuntimeO
     TMP_DIR: options.tmpDir,
     LOG_LEVEL: options.env.LOG_LEVEL ?? 'error',
   };
-  const config: Readonly<PipelineConfig> = Object.freeze({ ...loadPipelineConfig(env), aws: servers.connection });
+  const outboxFor = (period: string) => ({ ...env, OUTBOX_DIR: join(options.outDir, period, 'outbox') });
+  // The email settings are checked now too, though only notify sends: a wrong one must not surface after a long run.
+  const [pipeline] = checkAll(
+    () => loadPipelineConfig(env),
+    () => loadNotifyConfig(outboxFor('YYYY-MM')),
+  );
+  const config: Readonly<PipelineConfig> = Object.freeze({ ...pipeline, aws: servers.connection });
   const stores = createStores(config);
   const notify = new Map<string, NotifyAdapters>();
   return {
@@ -52,14 +60,11 @@ export function runtimeFromServers(servers: LocalServers, options: LocalRuntimeO
     notifyAdapters: (period) => {
       let adapters = notify.get(period);
       if (!adapters) {
-        adapters = localNotifyAdapters(
-          { ...env, OUTBOX_DIR: join(options.outDir, period, 'outbox') },
-          {
-            objects: stores.objects,
-            bucket: config.reportsBucket,
-            gapListDir: join(options.outDir, period, 'gap-lists'),
-          },
-        );
+        adapters = localNotifyAdapters(outboxFor(period), {
+          objects: stores.objects,
+          bucket: config.reportsBucket,
+          gapListDir: join(options.outDir, period, 'gap-lists'),
+        });
         notify.set(period, adapters);
       }
       return adapters;
@@ -68,6 +73,24 @@ export function runtimeFromServers(servers: LocalServers, options: LocalRuntimeO
       for (const { mailer } of notify.values()) if (mailer instanceof SmtpMailer) mailer.close();
     },
   };
+}
+
+/** Runs every check and throws one ConfigError listing all their problems, so one run shows them all. */
+function checkAll<A, B>(first: () => A, second: () => B): [A, B] {
+  const problems: string[] = [];
+  const attempt = <T>(load: () => T): T | undefined => {
+    try {
+      return load();
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      problems.push(...error.problems);
+      return undefined;
+    }
+  };
+  const a = attempt(first);
+  const b = attempt(second);
+  if (problems.length > 0 || a === undefined || b === undefined) throw new ConfigError(problems, WHERE);
+  return [a, b];
 }
 
 function localNotifyAdapters(
