@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SETTING_DEFAULTS } from '../defaults';
 import { SETTING_RULES } from '../settings/setting-rules';
 
 /**
@@ -29,7 +30,11 @@ export type LocalConfigFile = z.infer<typeof LOCAL_CONFIG_FILE>;
 export const LOCAL_CONFIG_EXPECTED: Readonly<Record<string, string>> = {
   '': 'a JSON object such as {"icbName": "NHS Example ICB"}',
   icbName: SETTING_RULES.icbName.expected,
-  sms: 'an object such as {"costPerFragmentGbp": 0.025, "invitesPerYear": 2, "fragmentsPerInvite": 1}',
+  sms: `an object such as ${JSON.stringify({
+    costPerFragmentGbp: SETTING_DEFAULTS.smsCostPerFragmentGbp,
+    invitesPerYear: SETTING_DEFAULTS.smsInvitesPerYear,
+    fragmentsPerInvite: SETTING_DEFAULTS.smsFragmentsPerInvite,
+  })}`,
   'sms.costPerFragmentGbp': SETTING_RULES.smsCostPerFragmentGbp.expected,
   'sms.invitesPerYear': SETTING_RULES.smsInvitesPerYear.expected,
   'sms.fragmentsPerInvite': SETTING_RULES.smsFragmentsPerInvite.expected,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isValidEmail } from '../core/values/email-address';
+import { SETTING_DEFAULTS } from '../defaults';
 
 /** A setting's rule: the zod schema its (typed) value must pass, and what to tell a person who broke it. */
 export interface SettingRule<T> {
@@ -35,7 +36,7 @@ export const SETTING_RULES = {
   },
   smsCostPerFragmentGbp: {
     schema: z.number().min(0).max(1),
-    expected: 'a number of GBP from 0 to 1, e.g. 0.025',
+    expected: `a number of GBP from 0 to 1, e.g. ${SETTING_DEFAULTS.smsCostPerFragmentGbp}`,
   },
   smsInvitesPerYear: {
     schema: z.number().int().min(0).max(52),
