@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ConfigError } from '../../../lambdas/errors';
 import { onFirstInvocation } from '../../../lambdas/handlers/on-first-invocation';
 import { runtimeFromEnvironment } from '../../../lambdas/handlers/runtime-from-environment';
@@ -46,10 +46,31 @@ describe('runtimeFromEnvironment', () => {
     expect(first.config).toMatchObject({ transport: 'outbox', outboxDir: '/tmp/outbox', linkExpiryDays: 7 });
   });
 
-  it('publishes the report metric only inside a Lambda', () => {
-    expect(runtimeFromEnvironment(LAMBDA_ENV, 'x').reportProduced.name).not.toBe('emitReportProduced');
-    expect(runtimeFromEnvironment({ ...LAMBDA_ENV, AWS_LAMBDA_FUNCTION_NAME: 'report' }, 'x').reportProduced.name).toBe(
-      'emitReportProduced',
-    );
+  it('publishes the report metric (CloudWatch EMF on stdout) only inside a Lambda', () => {
+    const lines: string[] = [];
+    const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      lines.push(String(chunk));
+      return true;
+    });
+    try {
+      const at = new Date('2026-11-02T06:00:00Z');
+      runtimeFromEnvironment(LAMBDA_ENV, 'x').reportProduced('2026-10', at);
+      expect(lines).toEqual([]);
+      runtimeFromEnvironment({ ...LAMBDA_ENV, AWS_LAMBDA_FUNCTION_NAME: 'report' }, 'x').reportProduced('2026-10', at);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(lines.map((line) => JSON.parse(line))).toEqual([
+      {
+        _aws: {
+          Timestamp: Date.parse('2026-11-02T06:00:00Z'),
+          CloudWatchMetrics: [
+            { Namespace: 'PcmReporter', Dimensions: [[]], Metrics: [{ Name: 'ReportProduced', Unit: 'Count' }] },
+          ],
+        },
+        ReportProduced: 1,
+        period: '2026-10',
+      },
+    ]);
   });
 });
