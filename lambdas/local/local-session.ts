@@ -5,6 +5,7 @@ import { DynamoTable } from '../adapters/dynamo-table';
 import { S3ObjectStore } from '../adapters/s3-object-store';
 import { loadPipelineConfig, type PipelineConfig } from '../config';
 import { startLocalServers } from './local-servers';
+import { lockState } from './state-lock';
 
 /** What a local command works with: the same config and adapters the Lambdas build. */
 export interface LocalSession {
@@ -25,7 +26,12 @@ export async function withLocalSession<T>(
   work: (session: LocalSession) => Promise<T>,
 ): Promise<T> {
   const stateDir = join(outDir, '.state');
-  const servers = await startLocalServers(stateDir);
+  // One process at a time: a second one is told which command holds the state (e.g. `serve`).
+  const unlock = await lockState(stateDir);
+  const servers = await startLocalServers(stateDir).catch(async (error) => {
+    await unlock();
+    throw error;
+  });
   try {
     const tmpDir = join(stateDir, 'tmp');
     await mkdir(tmpDir, { recursive: true });
@@ -39,5 +45,6 @@ export async function withLocalSession<T>(
     });
   } finally {
     await servers.close();
+    await unlock();
   }
 }
