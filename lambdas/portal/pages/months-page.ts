@@ -11,7 +11,7 @@ export function monthsPage(frame: PageFrame, months: readonly MonthHeadline[]): 
     newestFirst.length === 0
       ? html`<p>No exports have been processed yet. Reports appear here after the monthly job has run.</p>`
       : html`<table class="nhsuk-table">
-  <caption class="nhsuk-table__caption">Monthly reports</caption>
+  <caption class="nhsuk-table__caption">Headline numbers by month, newest first</caption>
   <thead class="nhsuk-table__head"><tr class="nhsuk-table__row">
     <th scope="col" class="nhsuk-table__header">Month</th>
     <th scope="col" class="nhsuk-table__header nhsuk-table__header--numeric">Reporting practices</th>

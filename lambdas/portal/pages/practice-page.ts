@@ -46,7 +46,7 @@ export function practicePage(frame: PageFrame, view: PracticeView): string {
   )}
   </tbody>
 </table>
-<p>${decileCaption(metrics.decile)}</p>
+${metrics.decile === undefined && html`<p>${decileCaption(undefined)}</p>`}
 <h2>Gap list</h2>
 ${
   view.mayDownloadGapList
