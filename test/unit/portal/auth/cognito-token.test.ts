@@ -11,7 +11,7 @@ const ISSUER = `https://cognito-idp.eu-west-2.amazonaws.com/${POOL}`;
 const KID = 'test-key-1';
 const NOW = Math.floor(Date.now() / 1000);
 
-let privateKey: CryptoKey;
+let privateKey: Awaited<ReturnType<typeof generateKeyPair>>['privateKey'];
 let jwk: JWK;
 
 beforeAll(async () => {
@@ -108,7 +108,7 @@ describe('hosted UI sign-in (authorization code + PKCE)', () => {
 
   it('sends the browser to the hosted UI with a S256 challenge, then exchanges the code with its verifier', async () => {
     const idToken = await sign(claims());
-    const tokenEndpoint = vi.fn(async (_url: URL | RequestInfo, _init?: RequestInit) =>
+    const tokenEndpoint = vi.fn(async (_url: string | URL | Request, _init?: RequestInit) =>
       Response.json({ id_token: idToken, access_token: 'x', token_type: 'Bearer' }),
     );
     const auth = cognitoAuth({ ...options, verifier: verifier(), fetch: tokenEndpoint as unknown as typeof fetch });
