@@ -25,11 +25,13 @@ export interface NhsukAssets {
   image(name: string): Promise<{ body: Uint8Array<ArrayBuffer>; type: string } | undefined>;
 }
 
-export function nhsukAssets(dir = defaultAssetsDir()): NhsukAssets {
+/** `dir` defaults to the installed package, found on first use (a Lambda bundle passes its copy's folder). */
+export function nhsukAssets(dir?: string): NhsukAssets {
+  const where = () => dir ?? defaultAssetsDir();
   let css: Promise<string> | undefined;
   return {
     stylesheet() {
-      css ??= readFile(join(dir, 'nhsuk-frontend.min.css'), 'utf8').then(withoutWebFonts);
+      css ??= readFile(join(where(), 'nhsuk-frontend.min.css'), 'utf8').then(withoutWebFonts);
       return css;
     },
     async image(name) {
@@ -37,7 +39,7 @@ export function nhsukAssets(dir = defaultAssetsDir()): NhsukAssets {
       if (extension === undefined) return undefined;
       try {
         return {
-          body: new Uint8Array(await readFile(join(dir, 'assets', 'images', name))),
+          body: new Uint8Array(await readFile(join(where(), 'assets', 'images', name))),
           type: IMAGE_TYPES[extension] as string,
         };
       } catch {
