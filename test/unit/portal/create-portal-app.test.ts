@@ -205,6 +205,53 @@ describe('admin forms', () => {
     expect(page).toContain('Invitations need the deployed portal');
   });
 
+  function post(path: string, fields: Record<string, string>) {
+    const body = new URLSearchParams({ csrfToken: token, ...fields });
+    return as('admin', path, {
+      method: 'POST',
+      body,
+      headers: { origin: 'https://portal.example.org', 'content-type': 'application/x-www-form-urlencoded' },
+    });
+  }
+
+  it('invites a practice user through the invite port, with the codes upper-cased and de-duplicated', async () => {
+    const invitations: unknown[] = [];
+    portal.deps.inviteUser = async (invitation) => {
+      invitations.push(invitation);
+    };
+    app = createPortalApp(portal.deps);
+    const page = await (
+      await post('/admin/invite', { email: 'pm@example.org', practices: 'a81001, B82002,A81001' })
+    ).text();
+    expect(invitations).toEqual([{ email: 'pm@example.org', practiceCodes: ['A81001', 'B82002'] }]);
+    expect(page).toContain('An invitation has been sent to pm@example.org.');
+  });
+
+  it('refuses an invitation with a malformed practice code and invites nobody', async () => {
+    const invitations: unknown[] = [];
+    portal.deps.inviteUser = async (invitation) => {
+      invitations.push(invitation);
+    };
+    app = createPortalApp(portal.deps);
+    const response = await post('/admin/invite', { email: 'pm@example.org', practices: 'A81001, 12345' });
+    expect(response.status).toBe(400);
+    expect(invitations).toEqual([]);
+  });
+
+  it('passes a resend request for a valid practice and month to the resend port', async () => {
+    const asked: string[] = [];
+    portal.deps.resendEmail = async (practiceCode, period) => {
+      asked.push(`${practiceCode} ${period}`);
+      return 'It will be sent again.';
+    };
+    app = createPortalApp(portal.deps);
+    expect(await (await post('/admin/resend', { practice: 'A81001', period: '2026-10' })).text()).toContain(
+      'It will be sent again.',
+    );
+    expect((await post('/admin/resend', { practice: 'A81001', period: '2026-13' })).status).toBe(400);
+    expect(asked).toEqual(['A81001 2026-10']);
+  });
+
   it('shows admins the audit log of a month', async () => {
     await as('practiceA', '/practice/A81001/2026-10/gap-list');
     const page = await (await as('admin', '/admin/audit?month=2026-11')).text();
