@@ -86,6 +86,14 @@ describe.runIf(hasChromium)('the report portal in a real browser (Chromium, pcm-
     const workbook = await downloadedBytes(page, () => page.getByRole('link', { name: /ICB workbook/ }).click());
     expect(workbook.equals(await readFile(join(out, '2026-10', 'icb-report-2026-10.xlsx')))).toBe(true);
 
+    // A real form post (multipart, with the CSRF token and the browser's Origin) reaches the directory.
+    await page.getByRole('link', { name: 'Administration' }).click();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByLabel('Practice directory CSV').setInputFiles(BUNDLED.practices);
+    await page.getByRole('button', { name: 'Upload directory' }).click();
+    expect(await page.locator('.nhsuk-inset-text').textContent()).toMatch(/\d+ practices added or updated\./);
+    await page.screenshot({ path: join(SHOTS, 'admin.png'), fullPage: true });
+
     // The link works once: a second use signs nobody in.
     const again = await (await newContext()).request.get(serve.signInUrl, { maxRedirects: 0 });
     expect(again.status()).toBe(401);
