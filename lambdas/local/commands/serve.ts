@@ -1,4 +1,5 @@
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { serve } from '@hono/node-server';
 import { Command } from 'commander';
 import { parseOdsCode } from '../../core/values/ods-code';
@@ -47,6 +48,12 @@ export function serveCommand(): Command {
       const port = parsePort(options.port);
       const env = await loadLocalConfig(options.config);
       const outDir = resolve(options.out);
+      if (!existsSync(join(outDir, '.state'))) {
+        throw new UsageError(
+          `There are no reports in ${outDir} yet (no ${join(options.out, '.state')}). Build them first with ` +
+            `npm start -- --out ${options.out}, or point --out at the folder a run wrote to.`,
+        );
+      }
       await withLocalSession(outDir, env, async (session) => {
         const auth = localAuth(user);
         const app = createPortalApp(localPortalDeps(session, auth, port));
