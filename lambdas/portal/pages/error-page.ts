@@ -21,6 +21,7 @@ export function errorPage(frame: PageFrame, status: number, detail: string, sign
     html`<h1>${title}</h1>
 <p>${detail}</p>
 ${status === 401 && signInPath && html`<p><a class="nhsuk-button" href="${signInPath}">Sign in</a></p>`}
+${status === 401 && !signInPath && html`<p>On this computer, sign in with the link <code>npm start -- serve</code> printed; each link works once, so restart serve for a new one.</p>`}
 <p><a href="/">Go to the reports</a></p>`,
   );
 }
