@@ -61,7 +61,7 @@ export const DEPLOY_CONFIG_DEFAULTS = {
   reportSchedule: 'cron(0 6 2 * ? *)',
   senderAddress: SETTING_DEFAULTS.senderAddress,
   exportRetentionDays: 30,
-  gapListRetentionDays: 90,
+  gapListRetentionDays: SETTING_DEFAULTS.gapListRetentionDays,
   attachmentDomains: SETTING_DEFAULTS.attachmentDomains,
   smsCostPerFragmentGbp: SETTING_DEFAULTS.smsCostPerFragmentGbp,
   smsInvitesPerYear: SETTING_DEFAULTS.smsInvitesPerYear,
