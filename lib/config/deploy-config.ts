@@ -4,6 +4,8 @@
  * before failing, so one `cdk synth` names every wrong key, what it should be and where to set it.
  */
 
+import { loadPortalConfig, type PortalConfig } from './portal-config';
+
 /** The validated deployment settings. Each property documents its context key's default. */
 export interface DeployConfig {
   /** ICB name shown in reports and emails. Default `NHS Example Integrated Care Board`. */
@@ -302,4 +304,17 @@ function describeProblems(problems: readonly DeployConfigProblem[]): string {
   );
   const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`;
   return `The pcm-reporter deployment configuration has ${count}:\n${lines.join('\n')}`;
+}
+
+/** Every setting the stack reads: the deployment's and the report portal's (lib/config/portal-config.ts). */
+export interface StackConfig extends DeployConfig {
+  readonly portal: PortalConfig;
+}
+
+/** loadDeployConfig, then loadPortalConfig (throws PortalConfigError); each error names every wrong key it checks. */
+export function loadStackConfig(
+  readContext: ContextReader,
+  env: Readonly<Record<string, string | undefined>> = {},
+): StackConfig {
+  return Object.freeze({ ...loadDeployConfig(readContext, env), portal: loadPortalConfig(readContext, env) });
 }
