@@ -1,4 +1,5 @@
 import { Aws, RemovalPolicy } from 'aws-cdk-lib';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import { HttpApi, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
@@ -6,6 +7,24 @@ import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { acknowledgeFinding } from '../nag/acknowledge';
+
+/**
+ * One JSON line per request, with HTTP API context variables only (CDK's default is the REST API's common log format).
+ * No source IP: behind CloudFront it is an edge address, and CloudFront's own logs keep the viewer's.
+ */
+export const PORTAL_ACCESS_LOG_FORMAT = AccessLogFormat.custom(
+  JSON.stringify({
+    requestId: '$context.requestId',
+    requestTime: '$context.requestTime',
+    method: '$context.httpMethod',
+    path: '$context.path',
+    status: '$context.status',
+    protocol: '$context.protocol',
+    responseLength: '$context.responseLength',
+    integrationLatency: '$context.integrationLatency',
+    integrationError: '$context.integrationErrorMessage',
+  }),
+);
 
 /** Requests per second (and burst) the portal accepts before API Gateway answers 429: generous for a few hundred users. */
 export const PORTAL_THROTTLE = { rateLimit: 50, burstLimit: 100 } as const;
@@ -57,7 +76,10 @@ export class PortalApi extends Construct {
       stageName: '$default',
       autoDeploy: true,
       throttle: PORTAL_THROTTLE,
-      accessLogSettings: { destination: new LogGroupLogDestination(this.accessLogGroup) },
+      accessLogSettings: {
+        destination: new LogGroupLogDestination(this.accessLogGroup),
+        format: PORTAL_ACCESS_LOG_FORMAT,
+      },
     });
     this.originDomainName = `${this.api.apiId}.execute-api.${Aws.REGION}.${Aws.URL_SUFFIX}`;
   }
