@@ -91,4 +91,13 @@ describe('npx cdk synth --no-notices (the real CLI, real bundles)', () => {
     expect(failed.stderr).toContain('- exportRetentionDays is "-1"');
     expect(failed.stderr).toContain('- senderAddress is not a plain email address');
   }, 120_000);
+
+  it('fails on a wrong portal setting with a message naming the key, and no stack trace', async () => {
+    const badOutdir = mkdtempSync(join(tmpdir(), 'pcm-cdk-bad-'));
+    const failed = await cdkSynth(['--quiet', '-o', badOutdir, '-c', 'portalDomainName=reports.example.org']);
+    rmSync(badOutdir, { recursive: true, force: true });
+    expect(failed.code).not.toBe(0);
+    expect(failed.stderr).toContain('- portalCertificateArn is not set');
+    expect(failed.stderr).not.toContain('    at ');
+  }, 120_000);
 });
