@@ -60,7 +60,8 @@ export class PortalDistribution extends Construct {
         contentSecurityPolicy: { contentSecurityPolicy: PORTAL_CONTENT_SECURITY_POLICY, override: true },
         frameOptions: { frameOption: HeadersFrameOption.DENY, override: true },
         contentTypeOptions: { override: true },
-        // Not no-referrer: browsers then send `Origin: null` on form POSTs, which the portal's CSRF check refuses.
+        // Not no-referrer: browsers then send `Origin: null` on form POSTs, which an Origin-based CSRF check (such as
+        // hono's csrf middleware) refuses.
         referrerPolicy: { referrerPolicy: HeadersReferrerPolicy.SAME_ORIGIN, override: true },
       },
     });
