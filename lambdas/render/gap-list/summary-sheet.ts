@@ -1,6 +1,7 @@
 import type { GapList } from '../../core/report/gap-list';
 import type { FunnelFlag } from '../../core/report/tidy-columns';
 import { DECILE_STRIP_SIZE, renderDecileStripPng } from '../charts/decile-strip';
+import { decilesWithheldReason } from '../deciles-withheld';
 import { formatUkDate } from '../excel-date';
 import { formatPeriod } from '../format-period';
 import { FUNNEL_FLAG_LABELS, funnelFlagLabel } from '../funnel-flag-label';
@@ -104,7 +105,9 @@ export function addGapListSummarySheet(workbook: StreamingWorkbook, gapList: Gap
       comparisonKpis(gapList),
       LAST_COLUMN,
     );
-    r = writeDecileStrip(workbook, ws, r, gapList);
+    // No strip without deciles: ten empty boxes would only suggest a position the practice does not have.
+    if (decilesWithheldReason(position.reportingPractices) === undefined)
+      r = writeDecileStrip(workbook, ws, r, gapList);
   }
 
   r = writeSectionTable(
@@ -237,6 +240,18 @@ function practiceKpis(gapList: GapList): Kpi[] {
   ];
 }
 
+/** The practice's decile, or why there is none this month (fewer than 10 practices reported). */
+function decileKpi(decile: number | undefined, reportingPractices: number): Kpi {
+  const withheld = decilesWithheldReason(reportingPractices);
+  if (withheld !== undefined) return { label: 'Your decile', value: 'Not shown', note: withheld };
+  return {
+    label: 'Your decile',
+    value: metricCell(decile, 'count'),
+    numFmt: NUM_FMT.integer,
+    note: '1 = among the tenth of practices with the fewest gaps, 10 = among the tenth with the most.',
+  };
+}
+
 function comparisonKpis(gapList: GapList): Kpi[] {
   const m = gapList.metrics;
   const position = gapList.icbPosition;
@@ -253,12 +268,7 @@ function comparisonKpis(gapList: GapList): Kpi[] {
       numFmt: NUM_FMT.pct,
       note: `Half of the ${position?.reportingPractices ?? ''} practices that reported this month are above this figure and half below.`,
     },
-    {
-      label: 'Your decile',
-      value: metricCell(m.decile, 'count'),
-      numFmt: NUM_FMT.integer,
-      note: '1 = among the tenth of practices with the fewest gaps, 10 = among the tenth with the most.',
-    },
+    decileKpi(m.decile, position?.reportingPractices ?? 0),
   ];
   if (m.funnel_flag !== undefined) {
     kpis.push({

@@ -54,7 +54,7 @@ export const METRIC_DEFINITIONS: Readonly<Record<TidyColumn, string>> = {
   dob_missing:
     'Patients whose date of birth is missing, invalid or in the future. They are counted in all-ages figures but left out of the 16+ figures.',
   decile:
-    'Position among reporting practices by % no preference: 1 = the tenth of practices with the fewest gaps, 10 = the tenth with the most.',
+    'Position among reporting practices by % no preference: 1 = the tenth of practices with the fewest gaps, 10 = the tenth with the most. Blank for every practice when fewer than 10 practices report.',
   funnel_z:
     'How far the practice is from the ICB average, in standard deviations, allowing for practice size and for normal variation between practices (see "Funnel plot and flags" below).',
   funnel_flag:

@@ -343,7 +343,7 @@ export function gapListFixture(overrides: Partial<GapList> = {}): GapList {
     clinicalSystem: 'SystmOne',
     extractDate: '2026-10-15',
     metrics: RIVERSIDE,
-    icbPosition: { icbName: 'NHS Example ICB', medianNoPreferencePct: 12.35, reportingPractices: 3 },
+    icbPosition: { icbName: 'NHS Example ICB', medianNoPreferencePct: 12.35, reportingPractices: 12 },
     noPreference: [
       patient({
         nhsNumber: '9990000018',

@@ -248,6 +248,26 @@ describe('renderGapListWorkbook', () => {
   });
 });
 
+describe('renderGapListWorkbook when fewer than 10 practices report', () => {
+  it('says why there is no decile instead of naming one, and draws no strip', async () => {
+    const wb = await loadWorkbook(
+      await renderGapListWorkbook(
+        gapListFixture({
+          metrics: { ...gapListFixture().metrics, decile: undefined },
+          icbPosition: { icbName: 'NHS Example ICB', medianNoPreferencePct: 12.35, reportingPractices: 3 },
+        }),
+      ),
+    );
+    const ws = sheet(wb, 'Summary');
+    const decile = kpi(ws, 'Your decile');
+    expect(decile.value).toBe('Not shown');
+    expect(ws.getRow(Number(decile.row)).getCell(3).value).toBe(
+      'Deciles are shown when at least 10 practices report; 3 reported this month.',
+    );
+    expect(ws.getImages()).toEqual([]);
+  });
+});
+
 describe('renderGapListWorkbook before the monthly report', () => {
   it('says the ICB comparison comes later, and lists the practice system first', async () => {
     const wb = await loadWorkbook(

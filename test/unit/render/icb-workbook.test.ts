@@ -145,6 +145,12 @@ describe('renderIcbWorkbook', () => {
       expect(String(ws.getCell('A34').value)).toMatch(/^1\. What it shows\./);
       expect(String(ws.getCell('A36').value)).toContain('"High outlier" (above the 99.8% limit)');
     });
+
+    it('says why the Decile column is blank when fewer than 10 practices report (3 here)', () => {
+      expect(String(sheet('Summary').getCell('A37').value)).toMatch(
+        /^4\. Deciles are shown when at least 10 practices report; 3 reported this month\. So the Decile column is blank/,
+      );
+    });
   });
 
   describe('Practices', () => {
