@@ -237,11 +237,30 @@ describe('analytics on a constructed ICB (local run, real handlers)', () => {
       K81009: [],
       // No September export: no change to show.
       K81010: ['change_pct_points'],
-      // Stale and missing: identity only (period, code, name, PCN, clinical system), every other column empty.
-      K81011: columns.slice(5),
-      K81012: columns.slice(5),
+      // Stale and missing: identity only (period, code, name, PCN, clinical system) and status, the rest empty.
+      K81011: columns.slice(5, -1),
+      K81012: columns.slice(5, -1),
       // Not in the directory: no name or PCN to give, and new this month.
       K81013: ['practice_name', 'pcn', 'change_pct_points'],
+    });
+  });
+
+  it('says in the status column why each October row is filled or blank', async () => {
+    const rows = await csvRows('2026-10');
+    expect(Object.fromEntries(rows.map((r) => [r.practice_code, r.status]))).toEqual({
+      K81001: 'reported',
+      K81002: 'reported',
+      K81003: 'reported',
+      K81004: 'reported',
+      K81005: 'reported',
+      K81006: 'reported',
+      K81007: 'reported',
+      K81008: 'reported',
+      K81009: 'reported',
+      K81010: 'reported',
+      K81011: 'stale',
+      K81012: 'missing',
+      K81013: 'not_in_directory',
     });
   });
 

@@ -124,7 +124,10 @@ describe('local run on the fixture exports (real handlers, in-process S3 and Dyn
       extract_date: '',
       registered: '',
       no_preference_pct: '',
+      status: 'stale',
     });
+    expect(rows.find((r) => r.practice_code === 'C83003')?.status).toBe('missing');
+    expect(rows.find((r) => r.practice_code === 'A81001')?.status).toBe('reported');
   });
 
   it('writes exactly the SPEC §3 columns in order', async () => {
@@ -135,7 +138,7 @@ describe('local run on the fixture exports (real handlers, in-process S3 and Dyn
         'pref_other,declined,unrecognised,adults_16plus,adults_no_preference,adults_no_preference_pct,qof_patients,' +
         'qof_no_preference,qof_no_preference_pct,ais_need_no_preference,default_to_sms,qof_default_to_sms,' +
         'unreachable_electronic,dq_sms_no_mobile,dq_email_no_address,dq_sms_dissent,rows_read,rows_rejected,' +
-        'duplicate_rows,dob_missing,decile,funnel_z,funnel_flag,change_pct_points,est_annual_sms_cost_gbp',
+        'duplicate_rows,dob_missing,decile,funnel_z,funnel_flag,change_pct_points,est_annual_sms_cost_gbp,status',
     );
   });
 

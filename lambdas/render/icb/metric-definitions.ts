@@ -63,4 +63,6 @@ export const METRIC_DEFINITIONS: Readonly<Record<TidyColumn, string>> = {
     "This month's % no preference minus last month's, in percentage points. Negative = improving. Blank if the practice did not report last month.",
   est_annual_sms_cost_gbp:
     'Estimated yearly cost of texting QOF patients who would default to SMS (see "SMS cost assumptions used in this report" below). An estimate for planning, not a bill.',
+  status:
+    'Why the row is filled or blank: reported (an export this month); not_in_directory (an export, but the practice is not in the practice directory); stale (no export this month, an earlier one: numbers are never carried forward); missing (never an export).',
 };

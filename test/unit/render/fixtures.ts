@@ -58,6 +58,7 @@ export const RIVERSIDE: PracticeMetrics = {
   funnel_flag: 'high_warning',
   change_pct_points: 0.05,
   est_annual_sms_cost_gbp: 2,
+  status: 'reported',
 };
 
 /** A practice whose directory name looks like a formula: it must stay text everywhere. */
@@ -103,6 +104,7 @@ export const HILLTOP: PracticeMetrics = {
   funnel_flag: 'high_outlier',
   change_pct_points: -2.25,
   est_annual_sms_cost_gbp: 1.5,
+  status: 'reported',
 };
 
 /** A small practice: several counts from 1 to 7, suppressed in shareable copies. */
@@ -148,6 +150,7 @@ export const LITTLE_LANE: PracticeMetrics = {
   funnel_flag: 'in_control',
   change_pct_points: undefined,
   est_annual_sms_cost_gbp: 0.05,
+  status: 'reported',
 };
 
 /** Exported last month, not this month. */
@@ -156,6 +159,7 @@ export const MEADOW_VIEW = emptyRow({
   practice_name: 'Meadow View Medical Centre',
   pcn: 'South PCN',
   clinical_system: 'EMIS Web',
+  status: 'stale',
 });
 
 /** Never exported. */
@@ -164,6 +168,7 @@ export const ORCHARD = emptyRow({
   practice_name: 'Orchard Health Centre',
   pcn: 'South PCN',
   clinical_system: 'SystmOne',
+  status: 'missing',
 });
 
 /** ICB totals of the three reporting practices. */

@@ -161,7 +161,8 @@ describe('renderIcbWorkbook', () => {
       expect(ws.getCell('I1').value).toBe('% no preference');
       expect(ws.getCell('AM1').value).toBe('Funnel flag');
       expect(ws.getCell('AO1').value).toBe('Est. annual SMS cost (£)');
-      expect(ws.getCell('AP1').value).toBeNull();
+      expect(ws.getCell('AP1').value).toBe('Status');
+      expect(ws.getCell('AQ1').value).toBeNull();
       expect(ws.getCell('I1').alignment?.wrapText).toBe(true);
     });
 
@@ -222,7 +223,7 @@ describe('renderIcbWorkbook', () => {
     });
 
     it('puts an autofilter on the header over the practice rows', () => {
-      expect(sheet('Practices').autoFilter).toBe('A1:AO6');
+      expect(sheet('Practices').autoFilter).toBe('A1:AP6');
     });
 
     it('colours % no preference, the funnel flags and the change', () => {

@@ -45,6 +45,7 @@ const ROW: PracticeMetrics = {
   funnel_flag: 'in_control',
   change_pct_points: -0.5,
   est_annual_sms_cost_gbp: 2,
+  status: 'reported',
 };
 
 describe('suppressSmallNumbers', () => {
