@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { type DirectoryRejection, parseDirectoryCsv } from '../core/directory/parse-directory';
 import type { IngestOutcome } from '../pipeline/ingest-export';
 import { readSmallObject } from '../pipeline/read-small-object';
+import { reportKeys } from '../pipeline/report-keys';
 import type { ObjectStore } from '../ports';
 import { type ExportFile, listExportFiles } from './list-export-files';
 import { type LocalSession, withLocalSession } from './local-session';
@@ -124,6 +125,8 @@ export async function buildReport(
   const dir = join(outDir, period);
   await copyOut(objects, config.reportsBucket, result.reportKey, join(dir, `icb-report-${period}.xlsx`));
   await copyOut(objects, config.reportsBucket, result.csvKey, join(dir, `practice-metrics-${period}.csv`));
+  // Beside the month folders: every period's rows, rebuilt by each report.
+  await copyOut(objects, config.reportsBucket, reportKeys.historyCsv(), join(outDir, 'practice-metrics-history.csv'));
   for (const key of result.gapListKeys) {
     await copyOut(objects, config.reportsBucket, key, join(dir, 'gap-lists', key.split('/').pop() as string));
   }

@@ -9,6 +9,7 @@ import { renderIcbWorkbook } from '../render/icb-workbook';
 import { renderTidyCsv } from '../render/tidy-csv';
 import { refreshGapList } from './refresh-gap-list';
 import { reportKeys, XLSX_TYPE } from './report-keys';
+import { writeHistoryCsv } from './write-history-csv';
 
 export interface ReportDeps {
   objects: ObjectStore;
@@ -24,6 +25,8 @@ export interface ReportResult {
   period: string;
   reportKey: string;
   csvKey: string;
+  /** `practice-metrics-history.csv`: every stored period's rows, rebuilt by each run. */
+  historyCsvKey: string;
   gapListKeys: string[];
   /** How many of those were rendered now; the rest were already up to date (see refreshGapList). */
   gapListsRendered: number;
@@ -107,6 +110,8 @@ export async function buildPeriodReport(deps: ReportDeps, period: string): Promi
   // The CSV first, the workbook last: the workbook's presence says the month's report is complete.
   await deps.objects.put(bucket, csvKey, renderTidyCsv(report.practices), 'text/csv; charset=utf-8');
   await deps.objects.put(bucket, reportKey, await renderIcbWorkbook(report), XLSX_TYPE);
+  // Then every period's rows in one file for Power BI, so that nobody appends months by hand.
+  const historyCsvKey = await writeHistoryCsv(deps);
 
   deps.logger.info('period report built', {
     period,
@@ -120,6 +125,7 @@ export async function buildPeriodReport(deps: ReportDeps, period: string): Promi
     period,
     reportKey,
     csvKey,
+    historyCsvKey,
     gapListKeys,
     gapListsRendered,
     practices: snapshots.map((s) => s.practiceCode).sort(),

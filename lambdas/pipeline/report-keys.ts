@@ -2,6 +2,8 @@
 export const reportKeys = {
   icbWorkbook: (period: string) => `reports/${period}/icb-report-${period}.xlsx`,
   tidyCsv: (period: string) => `reports/${period}/practice-metrics-${period}.csv`,
+  /** Every period's tidy rows, beside the month folders (locally out/practice-metrics-history.csv). */
+  historyCsv: () => 'reports/practice-metrics-history.csv',
   gapListFile: (practiceCode: string, period: string) => `gap-list-${practiceCode}-${period}.xlsx`,
   gapList: (practiceCode: string, period: string) =>
     `gap-lists/${period}/${reportKeys.gapListFile(practiceCode, period)}`,

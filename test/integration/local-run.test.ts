@@ -39,6 +39,24 @@ describe('local run on the fixture exports (real handlers, in-process S3 and Dyn
     ]);
   });
 
+  it('writes practice-metrics-history.csv beside the month folders: both months, the same rows as each month', async () => {
+    const history = await readCsv(join(out, 'practice-metrics-history.csv'));
+    const september = await readCsv(join(out, '2026-09', 'practice-metrics-2026-09.csv'));
+    const october = await readCsv(join(out, '2026-10', 'practice-metrics-2026-10.csv'));
+    expect(history).toEqual([...september, ...october]);
+    expect(history.map((r) => [r.period, r.practice_code, r.status])).toEqual([
+      // September: A81001 2 of 4 (50.0%) before D84004 1 of 3 (33.3%); B82002 and C83003 had no export yet.
+      ['2026-09', 'A81001', 'reported'],
+      ['2026-09', 'D84004', 'reported'],
+      ['2026-09', 'B82002', 'missing'],
+      ['2026-09', 'C83003', 'missing'],
+      ['2026-10', 'B82002', 'reported'],
+      ['2026-10', 'A81001', 'reported'],
+      ['2026-10', 'C83003', 'missing'],
+      ['2026-10', 'D84004', 'stale'],
+    ]);
+  });
+
   it('puts the hand-counted numbers for A81001 in the tidy CSV', async () => {
     const rows = await readCsv(join(out, '2026-10', 'practice-metrics-2026-10.csv'));
     const a = rows.find((r) => r.practice_code === 'A81001');
