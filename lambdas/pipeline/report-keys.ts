@@ -7,6 +7,10 @@ export const reportKeys = {
   gapListFile: (practiceCode: string, period: string) => `gap-list-${practiceCode}-${period}.xlsx`,
   gapList: (practiceCode: string, period: string) =>
     `gap-lists/${period}/${reportKeys.gapListFile(practiceCode, period)}`,
+  /** Beside each gap list, under the same prefix (its retention and access): its patients' NHS numbers. */
+  gapListNhsNumbersFile: (practiceCode: string, period: string) => `gap-list-${practiceCode}-${period}-nhs-numbers.csv`,
+  gapListNhsNumbers: (practiceCode: string, period: string) =>
+    `gap-lists/${period}/${reportKeys.gapListNhsNumbersFile(practiceCode, period)}`,
   /**
    * The gap list's patients, kept (encrypted, 90 days) so the monthly report can rebuild the workbook.
    * One object per source export, written before the snapshot that names that source is committed: a

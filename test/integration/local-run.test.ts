@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -30,11 +30,15 @@ describe('local run on the fixture exports (real handlers, in-process S3 and Dyn
     expect(existsSync(join(out, '2026-10', 'icb-report-2026-10.xlsx'))).toBe(true);
     expect(existsSync(join(out, '2026-10', 'practice-metrics-2026-10.csv'))).toBe(true);
     expect((await readdir(join(out, '2026-10', 'gap-lists'))).sort()).toEqual([
+      'gap-list-A81001-2026-10-nhs-numbers.csv',
       'gap-list-A81001-2026-10.xlsx',
+      'gap-list-B82002-2026-10-nhs-numbers.csv',
       'gap-list-B82002-2026-10.xlsx',
     ]);
     expect((await readdir(join(out, '2026-09', 'gap-lists'))).sort()).toEqual([
+      'gap-list-A81001-2026-09-nhs-numbers.csv',
       'gap-list-A81001-2026-09.xlsx',
+      'gap-list-D84004-2026-09-nhs-numbers.csv',
       'gap-list-D84004-2026-09.xlsx',
     ]);
   });
@@ -190,6 +194,28 @@ describe('local run on the fixture exports (real handlers, in-process S3 and Dyn
     expect(rows.map((r) => r.Surname)).toEqual(['Irwin', 'Adams', 'Baker', 'Green']);
     expect(rows[0]?.['NHS number']).toBe('999 000 0093');
   });
+
+  it("writes beside the gap list exactly its No preference patients' NHS numbers, in the sheet's order", async () => {
+    const text = await readFile(join(out, '2026-10', 'gap-lists', 'gap-list-A81001-2026-10-nhs-numbers.csv'), 'utf8');
+    // Irwin, Adams, Baker, Green (test/fixtures/README.md): the four without a preference, tier by tier.
+    const workbook = await readWorkbook(join(out, '2026-10', 'gap-lists', 'gap-list-A81001-2026-10.xlsx'));
+    const sheet = workbook.getWorksheet('No preference');
+    if (!sheet) throw new Error('no "No preference" sheet');
+    const shown = sheetTable(sheet, 'Surname').map((r) => String(r['NHS number']).replaceAll(' ', ''));
+    expect(text.split('\r\n')).toEqual([...shown, '']);
+    expect(shown).toHaveLength(4);
+    expect(shown[0]).toBe('9990000093');
+    for (const line of shown) expect(line).toMatch(/^\d{10}$/);
+  });
+
+  it.runIf(process.platform !== 'win32')(
+    'writes the patient-level files readable by their owner only (0600)',
+    async () => {
+      for (const name of ['gap-list-A81001-2026-10.xlsx', 'gap-list-A81001-2026-10-nhs-numbers.csv']) {
+        expect((await stat(join(out, '2026-10', 'gap-lists', name))).mode & 0o777).toBe(0o600);
+      }
+    },
+  );
 
   it('keeps history and ingests nothing twice when re-run into the same folder', async () => {
     const again = await runLocal({

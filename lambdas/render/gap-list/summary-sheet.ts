@@ -9,7 +9,7 @@ import { type Kpi, noPreferencePctKpi, writeKpiTable } from '../kpi-table';
 import { metricCell } from '../metric-cell';
 import { NUM_FMT } from '../number-formats';
 import { roundMetric } from '../rounding';
-import { writeSectionTable } from '../section-table';
+import { type SectionTable, writeSectionTable } from '../section-table';
 import { COLOURS, font, paragraph } from '../sheet-style';
 import type { StreamingWorkbook } from '../stream-workbook';
 import { addStreamedSheetImage, type StreamingWorksheet } from '../streamed-sheet-image';
@@ -124,7 +124,7 @@ export function addGapListSummarySheet(workbook: StreamingWorkbook, gapList: Gap
     },
     LAST_COLUMN,
   );
-  writeSectionTable(
+  r = writeSectionTable(
     ws,
     r,
     {
@@ -139,7 +139,40 @@ export function addGapListSummarySheet(workbook: StreamingWorkbook, gapList: Gap
     },
     LAST_COLUMN,
   );
+  writeSectionTable(ws, r, importAsPatientGroup(gapList), LAST_COLUMN);
   ws.commit();
+}
+
+/**
+ * How to act on the whole list at once with the NHS-number file beside the workbook (its name as
+ * reportKeys.gapListNhsNumbersFile gives it). Kept general: the import options' names differ by version.
+ */
+function importAsPatientGroup(gapList: GapList): SectionTable {
+  const file = `gap-list-${gapList.practiceCode}-${gapList.period}-nhs-numbers.csv`;
+  return {
+    heading: 'Import as a patient group',
+    intro:
+      'To work on these patients together (a search, a recall, one batch message), import their NHS numbers rather than typing them. Menu names differ by version and local set-up: if you cannot find the import, ask your clinical system trainer.',
+    headers: ['Where', 'How'],
+    rows: [
+      [
+        'The NHS-number file',
+        `${file}, downloaded with this workbook: the NHS numbers of the patients on the No preference sheet, in the same order, 10 digits a line, nothing else. It identifies patients: keep it within the practice and delete it once imported.`,
+      ],
+      [
+        'SystmOne',
+        'In Clinical Reporting, import the file as a patient list (patient group), then report on or message that group.',
+      ],
+      [
+        'EMIS Web',
+        'In Population Reporting, import the NHS numbers as a patient list, then use it in a search or a batch message.',
+      ],
+      [
+        'Messaging tools',
+        'Most accept a file of NHS numbers for one batch message: check that your tool matches each number to the right patient.',
+      ],
+    ],
+  };
 }
 
 /**

@@ -239,6 +239,14 @@ describe('renderGapListWorkbook', () => {
       expect(cell.alignment).toMatchObject({ wrapText: true, horizontal: 'right' });
     });
 
+    it('says how to import the NHS-number file beside it as a patient group', () => {
+      const text = allText(workbook, 'Summary');
+      expect(text).toContain('Import as a patient group');
+      expect(text).toContain('gap-list-D83001-2026-10-nhs-numbers.csv, downloaded with this workbook');
+      expect(text).toContain('In Clinical Reporting, import the file as a patient list');
+      expect(text).toContain('In Population Reporting, import the NHS numbers as a patient list');
+    });
+
     it('explains the five priorities', () => {
       const text = allText(workbook, 'Summary');
       expect(text).toContain('Priority 1');
