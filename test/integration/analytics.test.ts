@@ -308,6 +308,20 @@ describe('analytics on a constructed ICB (local run, real handlers)', () => {
       expect(rowWith(ws, '1. Elm Road Practice (K81005)').getCell(6).value).toBe('High outlier');
     });
 
+    it('sums each PCN on the PCNs sheet, with the Wilson interval of the sum', () => {
+      const ws = worksheet(workbook, 'PCNs');
+      const row = (r: number) => (ws.getRow(r).values as unknown[]).slice(1, 9);
+      // South K81005–8: 40 + 9 + 13 + 7 = 69 of 80 + 45 + 55 + 70 = 250 (27.6%, Wilson 22.4–33.4);
+      // North K81001–4: 29 of 180 (16.1%, 11.5–22.2); East K81009–10 (K81011 stale, K81012 missing): 8 of 100
+      // (8.0%, 4.1–15.0); K81013, not in the directory: 12 of 40 (30.0%, 18.1–45.4), last.
+      expect([row(2), row(3), row(4), row(5)]).toEqual([
+        ['South PCN', 4, 4, 250, 69, 27.6, 22.4, 33.4],
+        ['North PCN', 4, 4, 180, 29, 16.1, 11.5, 22.2],
+        ['East PCN', 2, 4, 100, 8, 8, 4.1, 15],
+        ['No PCN recorded', 1, 1, 40, 12, 30, 18.1, 45.4],
+      ]);
+    });
+
     it('embeds the funnel plot and the trend chart in the Summary', () => {
       expect(placedImages(workbook, worksheet(workbook, 'Summary'))).toEqual([
         { col: 0, row: 29, width: 800, height: 500, extension: 'png' },

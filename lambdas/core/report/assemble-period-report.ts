@@ -9,6 +9,7 @@ import { addCounts, emptyCounts, type PracticeCounts } from '../metrics/practice
 import { periodsEndingWith, previousPeriod } from '../period';
 import type { PracticeSnapshot, RegisterCounts } from '../snapshot';
 import { QOF_REGISTERS } from '../values/qof-registers';
+import { pcnRows } from './pcn-rows';
 import type { CompletenessEntry, PeriodReport, SmsCostAssumptions } from './period-report';
 import { type PracticeIdentity, practiceRow } from './practice-row';
 import type { PracticeMetrics, PracticeStatus } from './tidy-columns';
@@ -109,6 +110,7 @@ export function assemblePeriodReport(input: PeriodReportInput): PeriodReport {
         .filter((s) => !directory.has(s.practiceCode))
         .map((s) => ({ practiceCode: s.practiceCode })),
     },
+    pcns: pcnRows(period, snapshots, input.directory, assumptions),
     registers: registerTable(snapshots),
     dataQuality: dataQuality(snapshots, input.fileRecords),
     trend: trend(periods, period, snapshots, input.history, directory),
