@@ -255,7 +255,7 @@ function writeReadingGuide(ws: Worksheet, report: PeriodReport): void {
     `${decileGuide(report.completeness.reporting)} Change vs last month is in percentage points: -1.5 means the rate fell by 1.5 points (improving); a + sign means it got worse.`,
     'Estimated annual SMS cost is what texting the QOF patients who would default to SMS might cost in a year, using the assumptions on the Definitions sheet. It is an estimate for planning, not a bill.',
     'Before comparing practices, check Data quality: practices without an export this month have blank rows at the bottom of the Practices sheet (numbers are never carried forward) and are not in the ICB figures. Rejected rows, duplicates and unrecognised values are listed there too.',
-    'Sheets: Practices (every practice, worst first, with filters), Trend (% with no preference, last 12 months), Methods (how preferences are recorded), Registers (gaps by QOF register), Data quality, Definitions (every column explained). The same numbers are in the tidy CSV for Power BI.',
+    'Sheets: Practices (every practice, worst first, with filters), PCNs (the same measures per Primary Care Network), Trend (% with no preference, last 12 months), Methods (how preferences are recorded), Registers (gaps by QOF register), Data quality, Definitions (every column explained). The same numbers are in the tidy CSV for Power BI.',
   ];
   if (report.suppressSmallNumbers) {
     guide.push(
