@@ -1,10 +1,11 @@
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { FsScratchSpace } from '../lambdas/adapters/fs-scratch-space';
 import type { PipelineConfig } from '../lambdas/config';
 import { createLogger, type Logger } from '../lambdas/logger';
 import type { ReportDeps } from '../lambdas/pipeline/build-period-report';
-import type { IngestDeps } from '../lambdas/pipeline/ingest-export';
+import type { IngestDeps } from '../lambdas/pipeline/ingest-deps';
 import type { GapListWorker } from '../lambdas/render/gap-list/gap-list-worker';
 import { benchDirectory } from './bench-data';
 import { DiskObjectStore } from './disk-object-store';
@@ -73,7 +74,7 @@ export async function openBenchStores(practices: number, gapListWorker?: GapList
     objects,
     table,
     logs,
-    ingestDeps: { ...stores, gapListWorker },
+    ingestDeps: { ...stores, scratch: new FsScratchSpace(tmpDir), gapListWorker },
     reportDeps: stores,
     close: () => rm(root, { recursive: true, force: true }),
   };

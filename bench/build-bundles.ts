@@ -40,7 +40,7 @@ export async function buildBenchBundles(root: string, outDir: string): Promise<B
   await writeFile(join(outDir, 'scenario', 'package.json'), '{ "type": "module" }\n');
   await build({
     ...common,
-    entryPoints: [join(root, 'lambdas/render/gap-list/gap-list-worker.ts')],
+    entryPoints: [join(root, 'bench/gap-list-worker.ts')],
     outfile: bundles.gapListWorker,
   });
   return bundles;

@@ -4,7 +4,13 @@ import { copyFile, mkdir, readdir, rm, stat, symlink, writeFile } from 'node:fs/
 import { dirname, join, relative, sep } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import type { ObjectHead, ObjectMetadata, ObjectStore, StoredObject } from '../lambdas/ports';
+import {
+  type ObjectHead,
+  type ObjectMetadata,
+  ObjectNotFoundError,
+  type ObjectStore,
+  type StoredObject,
+} from '../lambdas/ports';
 
 /** Chunk size for reading objects back: what an S3 GetObject body typically delivers (64 KiB). */
 export const DEFAULT_READ_CHUNK = 64 * 1024;
@@ -34,8 +40,10 @@ export class DiskObjectStore implements ObjectStore {
 
   async get(bucket: string, key: string): Promise<StoredObject> {
     const path = this.path(bucket, key);
-    const info = await stat(path).catch(() => {
-      throw Object.assign(new Error(`No such key: ${bucket}/${key}`), { name: 'NoSuchKey' });
+    const info = await stat(path).catch((error: unknown) => {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT')
+        throw new ObjectNotFoundError(bucket, key, { cause: error });
+      throw error;
     });
     return {
       body: createReadStream(path, { highWaterMark: this.readChunk }),

@@ -81,7 +81,7 @@ async function run(scenario: Scenario): Promise<Unsampled> {
 async function runPipeline(scenario: Extract<Scenario, { kind: 'pipeline' }>): Promise<Unsampled> {
   const { ingestExport } = await import('../lambdas/pipeline/ingest-export');
   const { buildPeriodReport } = await import('../lambdas/pipeline/build-period-report');
-  const { startGapListWorker } = await import('../lambdas/render/gap-list/gap-list-worker');
+  const { startGapListWorker } = await import('./gap-list-worker');
   const { BENCH_BUCKETS, openBenchStores } = await import('./bench-stores');
   const worker = scenario.workerBundle ? startGapListWorker(pathToFileURL(scenario.workerBundle)) : undefined;
   const stores = await openBenchStores(scenario.practices, worker);

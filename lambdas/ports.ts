@@ -1,6 +1,7 @@
 import type { Readable } from 'node:stream';
-import type { IngestedFileNote, QuarantinedFile } from './core/report/period-report';
+import type { FileRecord } from './core/report/file-record';
 import type { PracticeSnapshot } from './core/snapshot';
+import type { SpillFile } from './core/tally/spill-file';
 
 /** An object as the pipeline reads it: a stream, never the whole body. */
 export interface StoredObject {
@@ -19,7 +20,23 @@ export interface ObjectHead {
   metadata: ObjectMetadata;
 }
 
+/**
+ * `ObjectStore.get` found no object at the key. Every store throws this one error (S3's own is `NoSuchKey`),
+ * so callers can tell "not there" from a failure without knowing which store they have.
+ */
+export class ObjectNotFoundError extends Error {
+  override readonly name = 'ObjectNotFoundError';
+  constructor(
+    readonly bucket: string,
+    readonly key: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`There is no object ${key} in ${bucket}.`, options);
+  }
+}
+
 export interface ObjectStore {
+  /** Opens the object for reading; rejects with ObjectNotFoundError when there is no such object. */
   get(bucket: string, key: string): Promise<StoredObject>;
   /**
    * The object's etag and user metadata without reading it; undefined when there is no such object (or S3
@@ -41,6 +58,24 @@ export interface ObjectStore {
   link(bucket: string, key: string, expiresInSeconds: number): Promise<string>;
 }
 
+/** A file spooled to scratch space, for readers that need random access (a zip archive). */
+export interface SpooledFile {
+  path: string;
+  /** Deletes the file; safe to call more than once. */
+  remove(): Promise<void>;
+}
+
+/**
+ * Scratch space on the machine running an ingest (Lambda: /tmp), for what does not fit in memory. Nothing
+ * written here outlives the ingest: it may hold patient data.
+ */
+export interface ScratchSpace {
+  /** Spill storage for one export's gap list rows; `close()` releases it. */
+  openSpillFile(): SpillFile & { close(): void };
+  /** Writes the bytes to a new file; if reading them fails, the file is removed and the error passed on. */
+  spool(bytes: AsyncIterable<Uint8Array>): Promise<SpooledFile>;
+}
+
 export type { DirectoryEntry } from './core/directory/directory-entry';
 
 import type { DirectoryEntry } from './core/directory/directory-entry';
@@ -56,10 +91,8 @@ export interface IngestLedgerEntry {
   practiceCodes: string[];
 }
 
-/** An ingest record for one period: notes on an ingested export, or a quarantined file. */
-export type FileRecord =
-  | ({ kind: 'ingested'; period: string } & IngestedFileNote)
-  | ({ kind: 'quarantined'; period: string } & QuarantinedFile);
+/** An ingest record for one period (defined in core, where the period report reads it). */
+export type { FileRecord } from './core/report/file-record';
 
 export interface SnapshotStore {
   /**

@@ -3,6 +3,7 @@ import {
   CopyObjectCommand,
   DeleteObjectCommand,
   GetObjectCommand,
+  type GetObjectCommandOutput,
   HeadObjectCommand,
   ListObjectsV2Command,
   NoSuchKey,
@@ -11,15 +12,29 @@ import {
 } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
-import type { ObjectHead, ObjectMetadata, ObjectStore, StoredObject } from '../ports';
+import {
+  type ObjectHead,
+  type ObjectMetadata,
+  ObjectNotFoundError,
+  type ObjectStore,
+  type StoredObject,
+} from '../ports';
 
 /** ObjectStore over S3 (or an S3-compatible server). Bodies are streamed, never buffered whole. */
 export class S3ObjectStore implements ObjectStore {
   constructor(private readonly s3: S3Client) {}
 
   async get(bucket: string, key: string): Promise<StoredObject> {
-    const response = await this.s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
-    if (!response.Body) throw new NoSuchKey({ message: `s3://${bucket}/${key} has no body`, $metadata: {} });
+    let response: GetObjectCommandOutput;
+    try {
+      response = await this.s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
+    } catch (error) {
+      // Only NoSuchKey: a 403 may mean a missing key (see head) but also a real lack of permission, which a
+      // reader that falls back on "not found" would hide.
+      if (error instanceof NoSuchKey) throw new ObjectNotFoundError(bucket, key, { cause: error });
+      throw error;
+    }
+    if (!response.Body) throw new ObjectNotFoundError(bucket, key);
     return {
       body: response.Body as AsyncIterable<Uint8Array>,
       etag: (response.ETag ?? '').replaceAll('"', ''),

@@ -2,6 +2,8 @@ import { createReadStream } from 'node:fs';
 import { chmod, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { type DirectoryRejection, parseDirectoryCsv } from '../core/directory/parse-directory';
+import { createIngestHandler } from '../handlers/ingest';
+import { createMonthlyReportHandler } from '../handlers/monthly-report';
 import type { IngestOutcome } from '../pipeline/ingest-export';
 import { readSmallObject } from '../pipeline/read-small-object';
 import { reportKeys } from '../pipeline/report-keys';
@@ -15,8 +17,8 @@ export interface LocalRunOptions {
   exportsDir: string;
   practicesFile?: string;
   outDir: string;
-  /** Extra environment (ICB name, SMS assumptions…) from the config file or flags. */
-  env?: Record<string, string>;
+  /** Settings as Lambda environment variables (ICB name, SMS assumptions…): the shell's, the config file's, flags. */
+  env?: Readonly<Record<string, string | undefined>>;
   onProgress?: (event: ProgressEvent) => void;
 }
 
@@ -50,8 +52,8 @@ export interface LocalRunSummary extends IngestSummary {
 /**
  * Local mode: the deployed pipeline on this machine. Starts the in-process S3/DynamoDB servers
  * (state in <out>/.state, so re-runs keep history), uploads each export and hands the ingest
- * handler the event S3 would send, builds every period's report with the report handler, and
- * copies the outputs to <out>/YYYY-MM/.
+ * handler (built on the servers' runtime) the event S3 would send, builds every period's report with
+ * the report handler, notifies the latest period through the notify handler, and copies the outputs to <out>/YYYY-MM/.
  */
 export async function runLocal(options: LocalRunOptions): Promise<LocalRunSummary> {
   return withLocalSession(options.outDir, options.env ?? {}, async (session) => {
@@ -63,7 +65,7 @@ export async function runLocal(options: LocalRunOptions): Promise<LocalRunSummar
     }
     await copyQuarantine(session);
     const latest = periods.at(-1)?.period;
-    const notify = latest ? await notifyInSession(session, { period: latest, env: options.env }) : undefined;
+    const notify = latest ? await notifyInSession(session, { period: latest }) : undefined;
     return { ...ingested, outDir: options.outDir, periods, notify };
   });
 }
@@ -85,8 +87,7 @@ export async function ingestFiles(
   files: readonly ExportFile[],
   onProgress?: (event: ProgressEvent) => void,
 ): Promise<IngestSummary> {
-  // Imported late so the handler's clients are created after the environment points at our servers.
-  const ingest = await import('../handlers/ingest');
+  const ingest = createIngestHandler(session.runtime);
   const { config, objects } = session;
   const practices = new Set<string>();
   const quarantined: IngestSummary['quarantined'] = [];
@@ -95,7 +96,7 @@ export async function ingestFiles(
     const key = `exports/${file.relativePath}`;
     const size = (await stat(file.path)).size;
     await objects.put(config.exportsBucket, key, createReadStream(file.path), 'application/octet-stream');
-    const response = await ingest.handler(sqsEventForNewObject(config.exportsBucket, key, size, ''));
+    const response = await ingest(sqsEventForNewObject(config.exportsBucket, key, size, ''));
     if (response.batchItemFailures.length > 0) {
       throw new Error(`Ingest failed for ${file.relativePath}; see the log above. Nothing else was changed for it.`);
     }
@@ -119,9 +120,8 @@ export async function buildReport(
   period: string,
   onProgress?: (event: ProgressEvent) => void,
 ): Promise<PeriodOutput> {
-  const monthlyReport = await import('../handlers/monthly-report');
   const { config, objects, outDir } = session;
-  const result = await monthlyReport.handler({ period });
+  const result = await createMonthlyReportHandler(session.runtime)({ period });
   const dir = join(outDir, period);
   await copyOut(objects, config.reportsBucket, result.reportKey, join(dir, `icb-report-${period}.xlsx`));
   await copyOut(objects, config.reportsBucket, result.csvKey, join(dir, `practice-metrics-${period}.csv`));

@@ -1,8 +1,6 @@
 import type { PipelineConfig } from '../config';
 import { attachmentAllowed } from '../core/notify/attachment-allowed';
-import { composePracticeEmail } from '../core/notify/compose-practice-email';
 import { MailSendError } from '../core/notify/mail-send-error';
-import { practiceEmailSubject } from '../core/notify/practice-email-subject';
 import { londonDate } from '../core/period';
 import type { PeriodReport } from '../core/report/period-report';
 import type { PracticeMetrics } from '../core/report/tidy-columns';
@@ -19,7 +17,9 @@ import type {
   OutgoingEmail,
   SnapshotStore,
 } from '../ports';
-import { loadPeriodReport } from './build-period-report';
+import { composePracticeEmail } from '../render/email/compose-practice-email';
+import { practiceEmailSubject } from '../render/email/practice-email-subject';
+import { loadPeriodReport } from './load-period-report';
 import { readSmallObject } from './read-small-object';
 import { reportKeys, XLSX_TYPE } from './report-keys';
 

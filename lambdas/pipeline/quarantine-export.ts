@@ -1,6 +1,6 @@
 import { periodOf } from '../core/period';
 import { findDateInKey } from '../core/values/uk-date';
-import type { IngestDeps } from './ingest-export';
+import type { IngestDeps } from './ingest-deps';
 
 /** Where a landing key is kept once quarantined: `exports/a/b.csv` → `quarantine/a/b.csv`. */
 export function quarantineKey(key: string): string {

@@ -1,7 +1,7 @@
 import type { PracticeSnapshot } from '../core/snapshot';
 import { decodeGapRows } from '../core/tally/gap-row-codec';
 import type { PracticeTally } from '../core/tally/practice-tally';
-import type { IngestDeps } from './ingest-export';
+import type { IngestDeps } from './ingest-deps';
 import { reportKeys } from './report-keys';
 import { type GapRows, sortGapRows, stageGapRows } from './staged-gap-rows';
 

@@ -2,7 +2,7 @@ import type { GapList } from '../core/report/gap-list';
 import { compareGapListPatients } from '../core/report/gap-list-order';
 import type { PracticeSnapshot } from '../core/snapshot';
 import { decodeGapRows } from '../core/tally/gap-row-codec';
-import type { ObjectStore } from '../ports';
+import { ObjectNotFoundError, type ObjectStore } from '../ports';
 import { readSmallObject } from './read-small-object';
 import { reportKeys } from './report-keys';
 
@@ -37,7 +37,7 @@ export async function readStagedGapRows(deps: StagingDeps, snapshot: PracticeSna
       await readSmallObject(deps.objects, bucket, reportKeys.gapRows(practiceCode, period, source)),
     );
   } catch (error) {
-    if ((error as { name?: string } | null)?.name !== 'NoSuchKey') throw error;
+    if (!(error instanceof ObjectNotFoundError)) throw error;
     const json = await readSmallObject(deps.objects, bucket, reportKeys.gapRowsJson(practiceCode, period, source));
     decoded = JSON.parse(json.toString('utf8')) as GapRows;
   }

@@ -5,8 +5,8 @@ import type { PracticeSnapshot } from '../core/snapshot';
 import type { PracticeTally } from '../core/tally/practice-tally';
 import { errorFields } from '../logger';
 import { renderGapListWorkbook } from '../render/gap-list-workbook';
-import { loadPeriodReport } from './build-period-report';
-import type { IngestDeps } from './ingest-export';
+import type { IngestDeps } from './ingest-deps';
+import { loadPeriodReport } from './load-period-report';
 import { writeGapList } from './refresh-gap-list';
 import { saveSnapshot } from './save-snapshot';
 

@@ -1,9 +1,7 @@
-import { createWriteStream } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { join } from 'node:path';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import type { Readable } from 'node:stream';
 import yauzl from 'yauzl';
+import { ExportRejectedError } from '../core/read/export-rejected-error';
+import type { ScratchSpace } from '../ports';
 
 /** Limits on what one uploaded archive may expand to; they guard the ingest Lambda's memory, disk and time. */
 export interface ZipLimits {
@@ -46,15 +44,8 @@ export type ZipRejectedReason =
   | 'not_text';
 
 /** The archive as a whole cannot be ingested; it is quarantined with this reason and hint. */
-export class ZipRejectedError extends Error {
+export class ZipRejectedError extends ExportRejectedError<ZipRejectedReason> {
   override readonly name = 'ZipRejectedError';
-  constructor(
-    readonly reason: ZipRejectedReason,
-    message: string,
-    readonly hint: string,
-  ) {
-    super(message);
-  }
 }
 
 export interface ZipMember {
@@ -66,27 +57,25 @@ export interface ZipMember {
 }
 
 /**
- * Spools the archive to a temp file (zips need random access), then yields each member as a stream.
+ * Spools the archive to scratch space (zips need random access), then yields each member as a stream.
  * Skips directories and __MACOSX/ and dot-files. Nested .zip members → ZipRejectedError('zip_nested').
  * Enforces limits on declared AND actual uncompressed bytes (count bytes while streaming: a lying header
- * must not get through). Deletes the temp file when done, also on error.
+ * must not get through). Deletes the spooled file when done, also on error.
  *
  * Read each member's body before asking for the next member (a body left unread is closed then). Iterate
  * to the end or leave the loop with `break`/`throw` (which `for await` turns into `return()`), so that the
- * temp file is deleted. Errors from a member's body are `ZipRejectedError`s too.
+ * spooled file is deleted. Errors from a member's body are `ZipRejectedError`s too.
  */
 export async function* zipMembers(
   archive: AsyncIterable<Uint8Array>,
-  tmpDir: string,
+  scratch: Pick<ScratchSpace, 'spool'>,
   limits: ZipLimits = DEFAULT_ZIP_LIMITS,
 ): AsyncGenerator<ZipMember> {
-  const dir = await mkdtemp(join(tmpDir, 'pcm-zip-'));
+  const spooled = await scratch.spool(limitArchive(archive, limits));
   let zip: yauzl.ZipFile | undefined;
   try {
-    const path = join(dir, 'archive.zip');
-    await pipeline(Readable.from(limitArchive(archive, limits)), createWriteStream(path));
     try {
-      zip = await yauzl.openPromise(path, {
+      zip = await yauzl.openPromise(spooled.path, {
         lazyEntries: true,
         autoClose: false,
         decodeStrings: true,
@@ -156,7 +145,7 @@ export async function* zipMembers(
     }
   } finally {
     zip?.close();
-    await rm(dir, { recursive: true, force: true });
+    await spooled.remove();
   }
 }
 

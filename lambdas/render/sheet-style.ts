@@ -25,14 +25,35 @@ export function landscapeTablePages(
 ): Partial<PageSetup> {
   const { printTitlesRow, printTitlesColumn, pagesWide = 1, topMargin = 0.5 } = options;
   return {
-    orientation: 'landscape',
+    ...a4Pages('landscape', pagesWide, 0.4, topMargin),
+    ...(printTitlesRow === undefined ? {} : { printTitlesRow }),
+    ...(printTitlesColumn === undefined ? {} : { printTitlesColumn }),
+  };
+}
+
+/**
+ * Print set-up for a sheet of text and charts read top to bottom: A4 portrait, one page across and as many
+ * down as it takes. `sideMargin` and `topMargin` (inches, the top one also used at the bottom) leave room
+ * for a header such as the OFFICIAL-SENSITIVE marking.
+ */
+export function portraitPages(options: { sideMargin?: number; topMargin?: number } = {}): Partial<PageSetup> {
+  const { sideMargin = 0.4, topMargin = 0.5 } = options;
+  return a4Pages('portrait', 1, sideMargin, topMargin);
+}
+
+function a4Pages(
+  orientation: 'portrait' | 'landscape',
+  pagesWide: number,
+  sideMargin: number,
+  topMargin: number,
+): Partial<PageSetup> {
+  return {
+    orientation,
     paperSize: 9,
     fitToPage: true,
     fitToWidth: pagesWide,
     fitToHeight: 0,
-    ...(printTitlesRow === undefined ? {} : { printTitlesRow }),
-    ...(printTitlesColumn === undefined ? {} : { printTitlesColumn }),
-    margins: { left: 0.4, right: 0.4, top: topMargin, bottom: topMargin, header: 0.3, footer: 0.3 },
+    margins: { left: sideMargin, right: sideMargin, top: topMargin, bottom: topMargin, header: 0.3, footer: 0.3 },
   };
 }
 

@@ -1,4 +1,5 @@
 import type ExcelJS from 'exceljs';
+import { escapeXml } from './escape-xml';
 import type { StreamingWorkbook } from './stream-workbook';
 
 /** A worksheet of the streaming writer (typed by exceljs as a Worksheet, but without `addImage`). */
@@ -128,7 +129,7 @@ function drawingXml(anchors: readonly Anchor[]): string {
       const { tl, ext, description } = placement;
       const cx = Math.round(ext.width * EMU_PER_PIXEL);
       const cy = Math.round(ext.height * EMU_PER_PIXEL);
-      const descr = description === undefined ? '' : ` descr="${escapeXmlAttribute(description)}"`;
+      const descr = description === undefined ? '' : ` descr="${escapeXml(description)}"`;
       return (
         '<xdr:oneCellAnchor>' +
         `<xdr:from><xdr:col>${tl.col}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${tl.row}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from>` +
@@ -158,17 +159,4 @@ function drawingRelsXml(anchors: readonly Anchor[]): string {
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
     `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${relationships}</Relationships>`
   );
-}
-
-const XML_ATTRIBUTE_SPECIAL = /[&<>"\n]/g;
-const XML_ATTRIBUTE_ENTITIES: Readonly<Record<string, string>> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  '\n': '&#10;',
-};
-
-function escapeXmlAttribute(text: string): string {
-  return text.replace(XML_ATTRIBUTE_SPECIAL, (ch) => XML_ATTRIBUTE_ENTITIES[ch] as string);
 }

@@ -15,6 +15,7 @@ export class FaultyObjectStore implements ObjectStore {
     private readonly plan: FaultPlan,
   ) {}
 
+  /** A missing object rejects with the inner store's ObjectNotFoundError, unwrapped (the port's contract). */
   async get(bucket: string, key: string): Promise<StoredObject> {
     this.throwIfPlanned('objects.get', `${bucket}/${key}`);
     const object = await this.inner.get(bucket, key);

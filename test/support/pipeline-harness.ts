@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto';
 import { createDocumentClient, createS3Client } from '../../lambdas/adapters/aws-clients';
 import { DynamoTable } from '../../lambdas/adapters/dynamo-table';
+import { FsScratchSpace } from '../../lambdas/adapters/fs-scratch-space';
 import { S3ObjectStore } from '../../lambdas/adapters/s3-object-store';
 import type { PipelineConfig } from '../../lambdas/config';
 import { LOCAL_NAMES, type LocalServers, startLocalServers } from '../../lambdas/local/local-servers';
 import { createLogger, type Logger } from '../../lambdas/logger';
 import type { ReportDeps } from '../../lambdas/pipeline/build-period-report';
-import type { IngestDeps } from '../../lambdas/pipeline/ingest-export';
+import type { IngestDeps } from '../../lambdas/pipeline/ingest-deps';
 import type { DirectoryEntry, ObjectStore } from '../../lambdas/ports';
 
 export const EXPORTS_BUCKET = LOCAL_NAMES.exportsBucket;
@@ -79,6 +80,7 @@ export async function startPipelineHarness(): Promise<PipelineHarness> {
     suppressSmallNumbers: false,
     userMapping: undefined,
   };
+  const scratch = new FsScratchSpace(config.tmpDir);
   let tick = 0;
   // Strictly increasing, so "same extract date: the later ingest wins" is deterministic.
   const defaultNow = () => new Date(HARNESS_NOW.getTime() + tick++ * 1000);
@@ -97,6 +99,7 @@ export async function startPipelineHarness(): Promise<PipelineHarness> {
         snapshots: t,
         ledger: t,
         directory: t,
+        scratch,
         config,
         logger,
         now: stores.now ?? defaultNow,

@@ -1,4 +1,3 @@
-import type { FileRecord } from '../../ports';
 import type { DirectoryEntry } from '../directory/directory-entry';
 import { changePctPoints } from '../metrics/change';
 import { deciles } from '../metrics/decile';
@@ -9,6 +8,7 @@ import { addCounts, emptyCounts, type PracticeCounts } from '../metrics/practice
 import { periodsEndingWith, previousPeriod } from '../period';
 import type { PracticeSnapshot, RegisterCounts } from '../snapshot';
 import { QOF_REGISTERS } from '../values/qof-registers';
+import type { FileRecord } from './file-record';
 import { pcnRows } from './pcn-rows';
 import type { CompletenessEntry, PeriodReport, SmsCostAssumptions } from './period-report';
 import { type PracticeIdentity, practiceRow } from './practice-row';

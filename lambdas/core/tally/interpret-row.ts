@@ -1,5 +1,6 @@
 import type { FieldName } from '../fields/field-aliases';
 import type { HeaderMapping } from '../fields/header-mapping';
+import { NO_VALUE_MAPPING, type ValueMapping } from '../fields/value-mapping';
 import { nhsNumberFromKey } from '../values/nhs-number-key';
 import { dateNumberToIso } from '../values/uk-date-number';
 import type { RowOutcome } from './patient-row';
@@ -28,8 +29,13 @@ export function rowLayout(mapping: HeaderMapping): RowLayout {
  * One object per call, for tests and small inputs; the pipeline reads rows with a RowInterpreter,
  * which applies the same rules without allocating per row.
  */
-export function interpretRow(cells: readonly string[], layout: RowLayout, context: RowContext): RowOutcome {
-  const interpreter = new RowInterpreter(layout, context);
+export function interpretRow(
+  cells: readonly string[],
+  layout: RowLayout,
+  context: RowContext,
+  valueMapping: ValueMapping = NO_VALUE_MAPPING,
+): RowOutcome {
+  const interpreter = new RowInterpreter(layout, context, valueMapping);
   const status = interpreter.read(cells);
   const row = interpreter.row;
   if (status === 'unattributed') return { ok: false, reason: 'unattributed' };
@@ -49,6 +55,7 @@ export function interpretRow(cells: readonly string[], layout: RowLayout, contex
       hasEmail: row.hasEmail,
       smsConsentWithdrawn: row.smsConsentWithdrawn,
       aisNeed: row.aisNeed,
+      aisContactBy: row.aisContactBy,
       qofRegisters: [...row.qofRegisters],
       unknownRegisters: [...row.unknownRegisters],
       surname: row.surname,

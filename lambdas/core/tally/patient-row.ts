@@ -1,3 +1,4 @@
+import type { AisContactBy } from '../values/coded-entries';
 import type { PreferenceCategory } from '../values/preference-category';
 
 /** One valid patient row, normalised: what the tally needs and nothing more. */
@@ -17,6 +18,8 @@ export interface PatientRow {
   hasEmail: boolean;
   smsConsentWithdrawn: boolean;
   aisNeed: boolean;
+  /** The X of an AIS "Requires contact by X" entry (SPEC §2.3b), for the gap list; undefined for any other. */
+  aisContactBy: AisContactBy | undefined;
   qofRegisters: string[];
   unknownRegisters: string[];
   surname: string;

@@ -112,7 +112,7 @@ export class PracticeTally {
       }
     }
     for (let i = 0; i < row.unknownRegisters.length; i++) {
-      const code = row.unknownRegisters[i] as string;
+      const code = withholdPersonalValue(row.unknownRegisters[i] as string);
       this.unknownRegisterCodes[code] = (this.unknownRegisterCodes[code] ?? 0) + 1;
     }
 

@@ -1,8 +1,10 @@
-import { hasAisNeed } from '../values/ais-need';
+import { NO_VALUE_MAPPING, type ValueMapping } from '../fields/value-mapping';
+import { readAisNeed } from '../values/ais-need';
+import type { AisContactBy, AisNeedMeaning } from '../values/coded-entries';
 import { isValidEmail } from '../values/email-address';
 import { nhsNumberKey } from '../values/nhs-number-key';
 import { parseOdsCode } from '../values/ods-code';
-import { type PreferenceCategory, preferenceCategory } from '../values/preference-category';
+import { type PreferenceCategory, preferenceCategory, preferenceReader } from '../values/preference-category';
 import { isRegisterFlagSet, parseQofRegisters } from '../values/qof-registers';
 import { isSmsConsentWithdrawn } from '../values/sms-consent';
 import { parseUkDate } from '../values/uk-date';
@@ -34,6 +36,8 @@ export interface InterpretedRow {
   hasEmail: boolean;
   smsConsentWithdrawn: boolean;
   aisNeed: boolean;
+  /** The X of an AIS "Requires contact by X" entry (SPEC §2.3b), for the gap list; undefined for any other. */
+  aisContactBy: AisContactBy | undefined;
   /** Shared between rows: never modify. */
   qofRegisters: readonly string[];
   /** Shared between rows: never modify. */
@@ -66,14 +70,22 @@ export class RowInterpreter {
   private readonly fileExtractNumber: number;
   private readonly consent = new Map<string, boolean>();
   private readonly dissent = new Map<string, boolean>();
-  private readonly aisNeed = new Map<string, boolean>();
+  private readonly aisNeed = new Map<string, AisNeedMeaning>();
+  private readonly preferenceCategory: (raw: string) => PreferenceCategory;
   private readonly registers = new Map<string, { codes: string[]; unknown: string[] }>();
 
   constructor(
     private readonly layout: RowLayout,
     private readonly context: RowContext,
+    /** The ICB's own vocabulary (SPEC §2.3c); its values win over the built-in ones. */
+    private readonly valueMapping: ValueMapping = NO_VALUE_MAPPING,
   ) {
     this.f = layout.fields;
+    // The shared reader keeps its cache warm across files; a mapping needs a reader (and cache) of its own.
+    this.preferenceCategory =
+      valueMapping.preferredContactMethod.size === 0
+        ? preferenceCategory
+        : preferenceReader(valueMapping.preferredContactMethod);
     this.fileExtractNumber = isoToDateNumber(context.fileExtractDate);
     this.lastExtractDate = context.fileExtractDate;
     this.lastExtractNumber = this.fileExtractNumber;
@@ -90,6 +102,7 @@ export class RowInterpreter {
       hasEmail: false,
       smsConsentWithdrawn: false,
       aisNeed: false,
+      aisContactBy: undefined,
       qofRegisters: NONE,
       unknownRegisters: NONE,
       surname: '',
@@ -121,7 +134,7 @@ export class RowInterpreter {
 
     const preferenceRaw = cell(cells, f.preferredContactMethod);
     row.preferenceRaw = preferenceRaw;
-    row.category = preferenceCategory(preferenceRaw);
+    row.category = this.preferenceCategory(preferenceRaw);
 
     let qofRegisters = NONE;
     let unknownRegisters = NONE;
@@ -144,7 +157,9 @@ export class RowInterpreter {
       (f.smsDissent !== undefined && this.withdrawn(this.dissent, raw(cells, f.smsDissent), 'dissent'));
     row.hasMobile = f.mobile !== undefined && isValidUkMobile(cell(cells, f.mobile));
     row.hasEmail = f.email !== undefined && isValidEmail(raw(cells, f.email));
-    row.aisNeed = f.aisNeed !== undefined && this.hasAisNeed(raw(cells, f.aisNeed));
+    const ais = f.aisNeed === undefined ? NO_AIS_COLUMN : this.readAisNeed(raw(cells, f.aisNeed));
+    row.aisNeed = ais.need;
+    row.aisContactBy = ais.contactBy;
     row.surname = cell(cells, f.surname);
     row.forename = cell(cells, f.forename);
     return 'ok';
@@ -182,22 +197,23 @@ export class RowInterpreter {
     if (text === '') return false;
     let value = cache.get(text);
     if (value === undefined) {
-      value = isSmsConsentWithdrawn(text, column);
+      value = isSmsConsentWithdrawn(text, column, this.valueMapping.smsConsent);
       if (cache.size < CACHE_LIMIT) cache.set(text, value);
     }
     return value;
   }
 
-  private hasAisNeed(text: string): boolean {
+  private readAisNeed(text: string): AisNeedMeaning {
     let value = this.aisNeed.get(text);
     if (value === undefined) {
-      value = hasAisNeed(text);
+      value = readAisNeed(text, this.valueMapping.aisNeed);
       if (this.aisNeed.size < CACHE_LIMIT) this.aisNeed.set(text, value);
     }
     return value;
   }
 }
 
+const NO_AIS_COLUMN: AisNeedMeaning = { need: false };
 const EMPTY_REGISTERS = { codes: [] as string[], unknown: [] as string[] };
 
 /** The trimmed cell, or '' for a column the layout lacks or the row is too short for. */
@@ -209,7 +225,7 @@ function cell(cells: readonly string[], index: number | undefined): string {
 
 /**
  * The cell as written, for the value functions that trim it themselves (parseUkDate, parseQofRegisters,
- * isSmsConsentWithdrawn, isValidEmail, hasAisNeed) and so give the same answer either way.
+ * isSmsConsentWithdrawn, isValidEmail, readAisNeed) and so give the same answer either way.
  */
 function raw(cells: readonly string[], index: number): string {
   return cells[index] ?? '';

@@ -55,7 +55,7 @@ const LEADING_ZEROS = /^0+(?=\d)/;
 const DIGITS_ONLY = /^\d+$/;
 
 /** Trimmed, internal whitespace collapsed, lower-case; `NA` → `n/a`; `09` → `9`. */
-function normalise(raw: string): string {
+export function preferenceValueKey(raw: string): string {
   const text = raw.trim().replace(WHITESPACE_RUN, ' ').toLowerCase();
   if (text === 'na') return 'n/a';
   if (DIGITS_ONLY.test(text)) return text.replace(LEADING_ZEROS, '');
@@ -64,21 +64,34 @@ function normalise(raw: string): string {
 
 const BY_NORMALISED_VALUE = new Map<string, PreferenceCategory>();
 for (const [category, values] of Object.entries(PREFERENCE_VALUES) as [PreferenceCategory, readonly string[]][]) {
-  for (const value of values) BY_NORMALISED_VALUE.set(normalise(value), category);
+  for (const value of values) BY_NORMALISED_VALUE.set(preferenceValueKey(value), category);
 }
 
-/**
- * Cache of raw cell → category: an export repeats a handful of distinct values millions of times.
- * Bounded so that free text in a broken column cannot grow memory with the file.
- */
+/** Cached lookups: an export repeats a handful of distinct values millions of times. */
 const CACHE_LIMIT = 10_000;
-const cache = new Map<string, PreferenceCategory>();
+
+/**
+ * A preferred-contact-method reader: the ICB's mapped values (SPEC §2.3c, keys from preferenceValueKey) win over
+ * the built-in ones. Its cache of raw cell → category is bounded, so that free text in a broken column cannot
+ * grow memory with the file.
+ */
+export function preferenceReader(
+  mapped: ReadonlyMap<string, Exclude<PreferenceCategory, 'unrecognised'>>,
+): (raw: string) => PreferenceCategory {
+  const cache = new Map<string, PreferenceCategory>();
+  return (raw) => {
+    const cached = cache.get(raw);
+    if (cached !== undefined) return cached;
+    const key = preferenceValueKey(raw);
+    const category = mapped.get(key) ?? BY_NORMALISED_VALUE.get(key) ?? 'unrecognised';
+    if (cache.size < CACHE_LIMIT) cache.set(raw, category);
+    return category;
+  };
+}
+
+const builtIn = preferenceReader(new Map());
 
 /** The category of a preferred-contact-method cell; `unrecognised` when the value is not in SPEC §2.3. */
 export function preferenceCategory(raw: string): PreferenceCategory {
-  const cached = cache.get(raw);
-  if (cached !== undefined) return cached;
-  const category = BY_NORMALISED_VALUE.get(normalise(raw)) ?? 'unrecognised';
-  if (cache.size < CACHE_LIMIT) cache.set(raw, category);
-  return category;
+  return builtIn(raw);
 }

@@ -1,12 +1,23 @@
-/** Six or more digits, however separated (a phone or NHS number), or something shaped like an email address. */
-const LOOKS_PERSONAL = /\d(?:[\s\-().+/]*\d){5}|[^\s@]+@[^\s@]+\.[^\s@]+/;
+import type { PersonalShape } from '../privacy/personal-shape';
+import { withheldShape } from '../privacy/withheld-shape';
 
-export const WITHHELD_VALUE = '(withheld: looks like a phone number, NHS number or email address)';
+/** What is stored in place of a withheld value: its shape, never the value. */
+const WITHHELD_VALUES: Record<PersonalShape, string> = {
+  date: '(withheld: looks like a date)',
+  name: "(withheld: equal to a patient's name)",
+  phoneOrNhsNumber: '(withheld: looks like a phone or NHS number)',
+  email: '(withheld: looks like an email address)',
+  postcode: '(withheld: looks like a postcode)',
+};
 
 /**
- * An unrecognised preference value as it may be stored and shown in Data quality (SPEC §2.3), unless it
- * looks like personal data typed into the wrong column: snapshots and the ICB workbook hold no patient data.
+ * A value read from an export (an unrecognised preference value, an unknown register code) as it may be
+ * stored and shown in Data quality (SPEC §2.3, §8), unless it has the shape of personal data typed into
+ * the wrong column: then a placeholder naming the shape. Snapshots and the ICB workbook hold no patient
+ * data. Names are not checked here (the export's names are not all known while its rows are read): see
+ * screenInputValues for that.
  */
 export function withholdPersonalValue(value: string): string {
-  return LOOKS_PERSONAL.test(value) ? WITHHELD_VALUE : value;
+  const shape = withheldShape(value);
+  return shape === undefined ? value : WITHHELD_VALUES[shape];
 }

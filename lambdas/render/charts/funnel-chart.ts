@@ -3,13 +3,13 @@ import { suppressSmallNumbers } from '../../core/metrics/suppress-small-numbers'
 import { monthName } from '../../core/period';
 import type { PeriodReport } from '../../core/report/period-report';
 import type { PracticeMetrics } from '../../core/report/tidy-columns';
+import { escapeXml } from '../escape-xml';
 import { formatChartCount, formatChartPct, formatPctTick } from './chart-format';
 import { CHART_STYLE } from './chart-style';
 import { FLAG_MARKERS, FLAG_ORDER, type FlagMarker, flagMarkerSvg, markerRadius } from './flag-marker';
 import { type Box, type LabelRequest, placeLabels } from './label-placement';
 import { type NiceScale, niceScale } from './nice-scale';
 import { svgDocument } from './svg-document';
-import { escapeSvgText } from './svg-escape';
 import { px } from './svg-number';
 import { svgText } from './svg-text';
 import { svgToPng } from './svg-to-png';
@@ -166,7 +166,7 @@ export function funnelChartSvg(report: PeriodReport): string {
     positions.set(p.code, { x, y });
     const r = markerRadius(p.marker) + 1;
     obstacles.push({ x: x - r, y: y - r, width: 2 * r, height: 2 * r });
-    const attributes = `class="point" data-practice="${escapeSvgText(p.code)}" data-flag="${escapeSvgText(p.flag ?? '')}"`;
+    const attributes = `class="point" data-practice="${escapeXml(p.code)}" data-flag="${escapeXml(p.flag ?? '')}"`;
     body.push(flagMarkerSvg(p.marker, x, y, attributes));
   }
   body.push('</g>');

@@ -1,5 +1,5 @@
+import { escapeXml } from '../escape-xml';
 import { CHART_STYLE } from './chart-style';
-import { escapeSvgText } from './svg-escape';
 
 /**
  * A complete standalone SVG: fixed pixel size, white background, the bundled font for every text, and a `<title>` and
@@ -16,9 +16,9 @@ export function svgDocument(input: {
   const { width, height } = input;
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" ` +
-      `role="img" font-family="${escapeSvgText(CHART_STYLE.fontStack)}">`,
-    `<title>${escapeSvgText(input.title)}</title>`,
-    `<desc>${escapeSvgText(input.description)}</desc>`,
+      `role="img" font-family="${escapeXml(CHART_STYLE.fontStack)}">`,
+    `<title>${escapeXml(input.title)}</title>`,
+    `<desc>${escapeXml(input.description)}</desc>`,
     `<rect x="0" y="0" width="${width}" height="${height}" fill="${CHART_STYLE.background}"/>`,
     ...input.body,
     '</svg>',

@@ -1,5 +1,5 @@
+import { escapeXml } from '../escape-xml';
 import { CHART_STYLE } from './chart-style';
-import { escapeSvgText } from './svg-escape';
 import { px } from './svg-number';
 
 export interface SvgTextOptions {
@@ -25,6 +25,6 @@ export function svgText(text: string, x: number, y: number, options: SvgTextOpti
     attributes.push('stroke="#ffffff" stroke-width="3" stroke-linejoin="round" paint-order="stroke"');
   }
   if (options.rotate !== undefined) attributes.push(`transform="rotate(${options.rotate} ${px(x)} ${px(y)})"`);
-  if (options.className !== undefined) attributes.push(`class="${escapeSvgText(options.className)}"`);
-  return `<text ${attributes.join(' ')}>${escapeSvgText(text)}</text>`;
+  if (options.className !== undefined) attributes.push(`class="${escapeXml(options.className)}"`);
+  return `<text ${attributes.join(' ')}>${escapeXml(text)}</text>`;
 }

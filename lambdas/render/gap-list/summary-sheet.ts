@@ -10,7 +10,7 @@ import { metricCell } from '../metric-cell';
 import { NUM_FMT } from '../number-formats';
 import { roundMetric } from '../rounding';
 import { type SectionTable, writeSectionTable } from '../section-table';
-import { COLOURS, font, paragraph } from '../sheet-style';
+import { COLOURS, font, paragraph, portraitPages } from '../sheet-style';
 import type { StreamingWorkbook } from '../stream-workbook';
 import { addStreamedSheetImage, type StreamingWorksheet } from '../streamed-sheet-image';
 import type { CONTACT_PROBLEMS } from './fix-contact-details-sheet';
@@ -55,14 +55,7 @@ const HOW_TO_RECORD: readonly { system: string; steps: readonly string[] }[] = [
 export function addGapListSummarySheet(workbook: StreamingWorkbook, gapList: GapList): void {
   const ws = workbook.addWorksheet('Summary', {
     views: [{ showGridLines: false }],
-    pageSetup: {
-      orientation: 'portrait',
-      paperSize: 9,
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      margins: { left: 0.5, right: 0.5, top: 0.7, bottom: 0.7, header: 0.3, footer: 0.3 },
-    },
+    pageSetup: portraitPages({ sideMargin: 0.5, topMargin: 0.7 }),
     headerFooter: markedHeaderFooter('Summary'),
   });
   ws.columns = WIDTHS.map((width) => ({ width }));

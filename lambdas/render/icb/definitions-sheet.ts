@@ -1,11 +1,11 @@
 import type { Workbook, Worksheet } from 'exceljs';
-import { SMALL_NUMBER_MAX } from '../../core/metrics/suppress-small-numbers';
+import { ROUNDING_BASE, SMALL_NUMBER_MAX } from '../../core/metrics/suppress-small-numbers';
 import type { PeriodReport, SmsCostAssumptions } from '../../core/report/period-report';
 import { TIDY_COLUMNS } from '../../core/report/tidy-columns';
 import type { CellData } from '../metric-cell';
 import { NUM_FMT } from '../number-formats';
 import { type SectionTable, writeSectionTable } from '../section-table';
-import { COLOURS, font } from '../sheet-style';
+import { COLOURS, font, portraitPages } from '../sheet-style';
 import { METRIC_DEFINITIONS } from './metric-definitions';
 
 const WIDTHS = [34, 28, 80] as const;
@@ -137,14 +137,7 @@ const DATA_SOURCE_ROWS: readonly (readonly [string, string])[] = [
 export function addDefinitionsSheet(workbook: Workbook, report: PeriodReport): Worksheet {
   const ws = workbook.addWorksheet('Definitions', {
     views: [{ showGridLines: false }],
-    pageSetup: {
-      orientation: 'portrait',
-      paperSize: 9,
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
-    },
+    pageSetup: portraitPages(),
     headerFooter: { oddFooter: `&LDefinitions, ${report.period}&RPage &P of &N` },
   });
   WIDTHS.forEach((width, i) => {
@@ -253,7 +246,10 @@ function methodRows(report: PeriodReport): [string, string][] {
   if (report.suppressSmallNumbers) {
     methods.push([
       'Small-number suppression',
-      `This is a shareable copy: counts from 1 to ${SMALL_NUMBER_MAX} are shown as * and the percentages, z-scores, changes and costs that would reveal them are left blank, so that no small group of patients can be identified. Zero is shown.`,
+      `This is a shareable copy (NHS England's convention for sub-national statistics): counts from 1 to ${SMALL_NUMBER_MAX} are shown as * and every other count is rounded to the nearest ${ROUNDING_BASE} (zero is shown), so that no small group of patients can be identified or worked out by subtracting the others. ` +
+        'Percentages, confidence limits and the SMS cost are worked out from the rounded counts, and left blank where a count they need is *. ' +
+        'Funnel z-scores, flags, deciles and changes come from the exact counts: they rank practices and do not give counts away. ' +
+        'Where a * could still be worked out from the totals, registered patients and rows read are shown as * as well.',
     ]);
   }
   return methods;

@@ -77,16 +77,14 @@ function writeShares(
   const row = ws.getRow(rowNumber);
   row.getCell(1).value = code;
   writePracticeName(row.getCell(2), name);
+  // Shares from the counts as shown, so a total hidden by secondary suppression is not given away by them.
+  const shown = shownRow(metrics, suppress);
   const registered = row.getCell(3);
-  registered.value = metricCell(shownRow(metrics, suppress).registered, 'count');
+  registered.value = metricCell(shown.registered, 'count');
   registered.numFmt = NUM_FMT.count;
   CATEGORIES.forEach(({ column }, i) => {
     const cell = row.getCell(FIRST_SHARE_COLUMN + i);
-    const count = metrics[column];
-    cell.value = metricCell(
-      shareOf(typeof count === 'number' ? count : undefined, metrics.registered, suppress),
-      'pct',
-    );
+    cell.value = metricCell(shareOf(shown[column], shown.registered, suppress), 'pct');
     cell.numFmt = NUM_FMT.pct;
   });
 }

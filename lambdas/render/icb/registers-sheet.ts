@@ -1,4 +1,5 @@
 import type { Workbook, Worksheet } from 'exceljs';
+import { disclosedCount } from '../../core/metrics/suppress-small-numbers';
 import type { PeriodReport } from '../../core/report/period-report';
 import { columnLetter } from '../column-letter';
 import { type CellData, metricCell } from '../metric-cell';
@@ -12,7 +13,7 @@ import {
   styleTotalRow,
 } from '../sheet-style';
 import { writePracticeName } from './practice-name-cell';
-import { isSmallNumber, shareOf } from './small-number';
+import { shareOf } from './small-number';
 import { worstFirst } from './worst-first';
 
 const HEADER_ROW = 2;
@@ -113,8 +114,8 @@ export function addRegistersSheet(workbook: Workbook, report: PeriodReport): Wor
   return ws;
 }
 
-/** A register count as shown: `*` for 1–7 in a suppressed copy. */
+/** A register count as shown: in a suppressed copy `*` for 1–7, others rounded to the nearest 5. */
 function count(value: number | undefined, suppress: boolean): CellData {
   if (value === undefined) return null;
-  return suppress && isSmallNumber(value) ? '*' : value;
+  return suppress ? disclosedCount(value) : value;
 }

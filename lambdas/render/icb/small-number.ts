@@ -1,16 +1,15 @@
-import { SMALL_NUMBER_MAX } from '../../core/metrics/suppress-small-numbers';
-
-/** Whether a count would be shown as `*` in a shareable copy (1 to SMALL_NUMBER_MAX; 0 is shown). */
-export function isSmallNumber(count: number): boolean {
-  return count >= 1 && count <= SMALL_NUMBER_MAX;
-}
+import { disclosedCount, shareOfPublished } from '../../core/metrics/suppress-small-numbers';
 
 /**
- * `part` as a percentage of `whole` (0–100, unrounded); undefined when it cannot be computed or, in a
- * suppressed copy, when either count is small enough to be worked back from the percentage.
+ * `part` as a percentage of `whole` (0–100, unrounded); undefined when it cannot be computed. In a shareable copy
+ * it is worked out from the published counts (rounded to 5; blank when either is `*`), as SPEC §3 asks; counts
+ * already published (`*`, rounded) may be passed.
  */
-export function shareOf(part: number | undefined, whole: number | undefined, suppress: boolean): number | undefined {
-  if (part === undefined || whole === undefined || whole === 0) return undefined;
-  if (suppress && (isSmallNumber(part) || isSmallNumber(whole))) return undefined;
-  return (100 * part) / whole;
+export function shareOf(
+  part: number | string | undefined,
+  whole: number | string | undefined,
+  suppress: boolean,
+): number | undefined {
+  if (part === undefined || whole === undefined) return undefined;
+  return suppress ? shareOfPublished(disclosedCount(part), disclosedCount(whole)) : shareOfPublished(part, whole);
 }

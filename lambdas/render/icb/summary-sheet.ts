@@ -12,7 +12,16 @@ import { type Kpi, noPreferencePctKpi, writeKpiTable } from '../kpi-table';
 import { metricCell } from '../metric-cell';
 import { NUM_FMT } from '../number-formats';
 import { roundMetric } from '../rounding';
-import { COLOURS, fitRowHeight, font, outlineCells, paragraph, sectionHeading, styleHeaderRow } from '../sheet-style';
+import {
+  COLOURS,
+  fitRowHeight,
+  font,
+  outlineCells,
+  paragraph,
+  portraitPages,
+  sectionHeading,
+  styleHeaderRow,
+} from '../sheet-style';
 import { type ShownRow, shownRow } from './shown-row';
 import { worstFirst } from './worst-first';
 
@@ -58,14 +67,7 @@ const generatedDate = new Intl.DateTimeFormat('en-GB', {
 export function addSummarySheet(workbook: Workbook, report: PeriodReport): Worksheet {
   const ws = workbook.addWorksheet('Summary', {
     views: [{ showGridLines: false }],
-    pageSetup: {
-      orientation: 'portrait',
-      paperSize: 9,
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
-    },
+    pageSetup: portraitPages({ sideMargin: 0.5, topMargin: 0.6 }),
     headerFooter: { oddFooter: '&LPatient communication preferences&RPage &P of &N' },
   });
   WIDTHS.forEach((width, i) => {
@@ -259,7 +261,7 @@ function writeReadingGuide(ws: Worksheet, report: PeriodReport): void {
   ];
   if (report.suppressSmallNumbers) {
     guide.push(
-      'Small numbers are suppressed in this copy: counts from 1 to 7 are shown as * and the percentages that would reveal them are left blank.',
+      'Small numbers are suppressed in this copy: counts from 1 to 7 are shown as *, every other count is rounded to the nearest 5, and percentages are worked out from the rounded counts (blank where a count is *).',
     );
   }
   guide.forEach((text, i) => {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DiskObjectStore } from '../../../bench/disk-object-store';
+import { ObjectNotFoundError } from '../../../lambdas/ports';
 
 let dir: string;
 beforeAll(async () => {
@@ -41,6 +42,6 @@ describe('DiskObjectStore', () => {
     await store.delete('exports', 'exports/e.csv');
     expect(await store.list('exports', '')).toEqual(['quarantine/e.csv']);
     expect(await text(store, 'exports', 'quarantine/e.csv')).toBe('NHS Number\n9990000018\n');
-    await expect(store.get('exports', 'exports/e.csv')).rejects.toThrow(/No such key/);
+    await expect(store.get('exports', 'exports/e.csv')).rejects.toThrow(ObjectNotFoundError);
   });
 });

@@ -2,10 +2,18 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FsScratchSpace } from '../../../lambdas/adapters/fs-scratch-space';
 import type { GapList } from '../../../lambdas/core/report/gap-list';
 import { createLogger } from '../../../lambdas/logger';
-import { type IngestDeps, ingestExport } from '../../../lambdas/pipeline/ingest-export';
-import type { ObjectHead, ObjectMetadata, ObjectStore, StoredObject } from '../../../lambdas/ports';
+import type { IngestDeps } from '../../../lambdas/pipeline/ingest-deps';
+import { ingestExport } from '../../../lambdas/pipeline/ingest-export';
+import {
+  type ObjectHead,
+  type ObjectMetadata,
+  ObjectNotFoundError,
+  type ObjectStore,
+  type StoredObject,
+} from '../../../lambdas/ports';
 import type { GapListWorker } from '../../../lambdas/render/gap-list/gap-list-worker';
 import { renderGapListWorkbook } from '../../../lambdas/render/gap-list-workbook';
 import { practiceExport } from '../../support/practice-export';
@@ -18,7 +26,7 @@ class Objects implements ObjectStore {
   readonly metadata = new Map<string, ObjectMetadata>();
   async get(bucket: string, key: string): Promise<StoredObject> {
     const body = this.objects.get(`${bucket}/${key}`);
-    if (!body) throw Object.assign(new Error('The specified key does not exist.'), { name: 'NoSuchKey' });
+    if (!body) throw new ObjectNotFoundError(bucket, key);
     return {
       body: (async function* () {
         yield body;
@@ -99,12 +107,12 @@ async function ingest(worker?: GapListWorker) {
     snapshots: stores,
     ledger: stores,
     directory: stores,
+    scratch: new FsScratchSpace(tmp),
     config: {
       reportsBucket: 'reports',
       icbName: 'NHS Test ICB',
       suppressSmallNumbers: false,
       assumptions: { costPerFragmentGbp: 0.025, invitesPerYear: 2, fragmentsPerInvite: 1 },
-      tmpDir: tmp,
       userMapping: undefined,
     },
     logger: createLogger({ service: 'test', level: 'debug', sink: (line) => logs.push(line) }),

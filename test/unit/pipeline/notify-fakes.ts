@@ -1,18 +1,19 @@
 import type { DirectoryEntry } from '../../../lambdas/core/directory/directory-entry';
 import { emptyCounts, type PracticeCounts } from '../../../lambdas/core/metrics/practice-counts';
 import type { PracticeSnapshot } from '../../../lambdas/core/snapshot';
-import type {
-  DirectoryStore,
-  FileRecord,
-  IngestLedgerEntry,
-  LedgerStore,
-  Mailer,
-  NotificationLedger,
-  NotificationRecord,
-  ObjectStore,
-  OutgoingEmail,
-  SnapshotStore,
-  StoredObject,
+import {
+  type DirectoryStore,
+  type FileRecord,
+  type IngestLedgerEntry,
+  type LedgerStore,
+  type Mailer,
+  type NotificationLedger,
+  type NotificationRecord,
+  ObjectNotFoundError,
+  type ObjectStore,
+  type OutgoingEmail,
+  type SnapshotStore,
+  type StoredObject,
 } from '../../../lambdas/ports';
 
 /** In-memory snapshots, directory and ingest ledger: what loadPeriodReport reads. */
@@ -83,7 +84,7 @@ export class MemoryObjects implements Pick<ObjectStore, 'get' | 'list'> {
 
   async get(bucket: string, key: string): Promise<StoredObject> {
     const body = this.objects.get(`${bucket}/${key}`);
-    if (!body) throw Object.assign(new Error('The specified key does not exist.'), { name: 'NoSuchKey' });
+    if (!body) throw new ObjectNotFoundError(bucket, key);
     return {
       body: (async function* () {
         yield body;

@@ -6,13 +6,13 @@ import { writeNoPreference } from '../../../lambdas/core/tally/gap-row-codec';
 import { nhsNumberKey } from '../../../lambdas/core/values/nhs-number-key';
 import { reportKeys } from '../../../lambdas/pipeline/report-keys';
 import { readStagedGapRows, stageGapRows } from '../../../lambdas/pipeline/staged-gap-rows';
-import type { ObjectHead, ObjectStore, StoredObject } from '../../../lambdas/ports';
+import { type ObjectHead, ObjectNotFoundError, type ObjectStore, type StoredObject } from '../../../lambdas/ports';
 
 class Objects implements ObjectStore {
   readonly objects = new Map<string, Buffer>();
   async get(bucket: string, key: string): Promise<StoredObject> {
     const body = this.objects.get(`${bucket}/${key}`);
-    if (!body) throw Object.assign(new Error('The specified key does not exist.'), { name: 'NoSuchKey' });
+    if (!body) throw new ObjectNotFoundError(bucket, key);
     return { body: [body], etag: 'e', lastModified: new Date(0) } as unknown as StoredObject;
   }
   async head(): Promise<ObjectHead | undefined> {

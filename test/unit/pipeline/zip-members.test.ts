@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deflateRawSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { FsScratchSpace } from '../../../lambdas/adapters/fs-scratch-space';
 import { type ExportRecord, openExport } from '../../../lambdas/core/read/open-export';
 import {
   DEFAULT_ZIP_LIMITS,
@@ -95,7 +96,7 @@ async function text(body: AsyncIterable<Uint8Array>): Promise<string> {
 /** Reads every member fully; returns name, declared size and content. */
 async function readMembers(zip: Uint8Array, tmpDir: string, limits?: ZipLimits) {
   const members: { name: string; uncompressedSize: number; text: string }[] = [];
-  for await (const member of zipMembers(inChunks(zip), tmpDir, limits)) {
+  for await (const member of zipMembers(inChunks(zip), new FsScratchSpace(tmpDir), limits)) {
     members.push({ name: member.name, uncompressedSize: member.uncompressedSize, text: await text(member.body) });
   }
   return members;
@@ -179,7 +180,7 @@ describe('zipMembers', () => {
       { name: 'b.csv', data: csvB },
     ]);
     const seen: string[] = [];
-    for await (const member of zipMembers(inChunks(zip), tmpDir)) {
+    for await (const member of zipMembers(inChunks(zip), new FsScratchSpace(tmpDir))) {
       if (member.name === 'a.csv') {
         for await (const _chunk of member.body) break;
       } else {
@@ -224,7 +225,7 @@ describe('zipMembers', () => {
   it('hands over member bodies that openExport can read', async () => {
     const zip = buildZip([{ name: 'a.csv', data: csvA }]);
     const rows: ExportRecord[] = [];
-    for await (const member of zipMembers(inChunks(zip, 7), tmpDir)) {
+    for await (const member of zipMembers(inChunks(zip, 7), new FsScratchSpace(tmpDir))) {
       const opened = await openExport(member.body, {
         isHeader: (cells) => cells.includes('NHS Number'),
         describeExpected: 'NHS Number',
@@ -300,7 +301,7 @@ describe('zipMembers', () => {
     {
       name: 'leaving the loop early',
       run: async (zip: Uint8Array) => {
-        for await (const _member of zipMembers(inChunks(zip), tmpDir)) break;
+        for await (const _member of zipMembers(inChunks(zip), new FsScratchSpace(tmpDir))) break;
       },
     },
     {

@@ -5,16 +5,17 @@ import { addCounts, emptyCounts, type PracticeCounts } from '../../../../lambdas
 import { assemblePeriodReport } from '../../../../lambdas/core/report/assemble-period-report';
 import { compareGapListPatients } from '../../../../lambdas/core/report/gap-list-order';
 import type { PracticeSnapshot } from '../../../../lambdas/core/snapshot';
-import { interpretRow, type RowContext, rowLayout } from '../../../../lambdas/core/tally/interpret-row';
-import { PracticeTally } from '../../../../lambdas/core/tally/practice-tally';
+import { type RowContext, rowLayout } from '../../../../lambdas/core/tally/interpret-row';
+import type { PracticeTally } from '../../../../lambdas/core/tally/practice-tally';
+import { tallyExportRows } from '../../../../lambdas/core/tally/tally-export-rows';
 import { syntheticNhsNumbers } from '../../../support/synthetic-nhs-number';
 
 /*
  * Properties of aggregation (issue 6): a practice's numbers do not depend on the order of the rows,
  * nor on how one export is split into several files — per practice when each practice's rows stay
  * together, and in sum when patients are spread over files. ICB totals do not depend on the order
- * snapshots are read. Rows go through the same steps as in the pipeline: interpretRow, then one
- * PracticeTally per practice.
+ * snapshots are read. Rows go through the pipeline's own tally step (tallyExportRows: RowInterpreter,
+ * then one PracticeTally per practice), in batches of any size, as the reader hands them over.
  */
 
 const SEED = 20261101;
@@ -101,22 +102,14 @@ const permuted = <T>(rows: T[]) =>
       .map(({ r }) => r),
   );
 
-/** What the pipeline does with one file's rows: one tally per practice, unattributed rows counted aside. */
-function tallyFile(rows: readonly string[][]): Map<string, PracticeTally> {
-  const tallies = new Map<string, PracticeTally>();
-  for (const cells of rows) {
-    const outcome = interpretRow(cells, LAYOUT, CONTEXT);
-    if (!outcome.ok && outcome.reason === 'unattributed') continue;
-    const code = outcome.ok ? outcome.row.practiceCode : outcome.practiceCode;
-    let tally = tallies.get(code);
-    if (!tally) {
-      tally = new PracticeTally(code);
-      tallies.set(code, tally);
-    }
-    if (outcome.ok) tally.add(outcome.row);
-    else tally.reject(outcome.reason);
+/** What the pipeline does with one file's rows, handed over in batches of `batchSize` (default: one batch). */
+async function tallyFile(rows: readonly string[][], batchSize = rows.length): Promise<Map<string, PracticeTally>> {
+  const records = rows.map((cells, i) => ({ line: i + 2, cells: [...cells] }));
+  const batches: (typeof records)[] = [];
+  for (let start = 0; start < records.length; start += Math.max(batchSize, 1)) {
+    batches.push(records.slice(start, start + Math.max(batchSize, 1)));
   }
-  return tallies;
+  return (await tallyExportRows(batches, LAYOUT, CONTEXT)).tallies;
 }
 
 /** Everything a tally produces, with the gap list rows in their report order. */
@@ -162,65 +155,73 @@ function rounded(value: unknown): unknown {
 }
 
 describe('aggregation properties', () => {
-  it('gives the same counts, registers, values and gap list whatever the order of the rows', () => {
-    fc.assert(
-      fc.property(
-        rowsWithRepeats.chain((rows) => fc.tuple(fc.constant(rows), permuted(rows))),
-        ([rows, shuffled]) => {
-          expect(summaries(tallyFile(shuffled))).toEqual(summaries(tallyFile(rows)));
+  it('gives the same counts, registers, values and gap list whatever the order of the rows and the batches', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        rowsWithRepeats.chain((rows) => fc.tuple(fc.constant(rows), permuted(rows), fc.integer({ min: 1, max: 8 }))),
+        async ([rows, shuffled, batchSize]) => {
+          expect(summaries(await tallyFile(shuffled, batchSize))).toEqual(summaries(await tallyFile(rows)));
         },
       ),
       { seed: SEED, numRuns: 300 },
     );
   });
 
-  it('gives each practice the same numbers when one ICB-wide export is split into files by practice', () => {
-    fc.assert(
-      fc.property(rowsWithRepeats, fc.array(fc.nat({ max: 3 }), { minLength: 8, maxLength: 8 }), (rows, fileOf) => {
-        const whole = summaries(tallyFile(rows));
-        const practiceIndex = new Map<string, number>();
-        const files: string[][][] = [[], [], [], []];
-        for (const cells of rows) {
-          const code = (cells[4] as string).trim().toUpperCase();
-          if (!practiceIndex.has(code)) practiceIndex.set(code, practiceIndex.size);
-          files[fileOf[(practiceIndex.get(code) as number) % fileOf.length] as number]?.push(cells);
-        }
-        const split: Record<string, unknown> = {};
-        for (const file of files) Object.assign(split, summaries(tallyFile(file)));
-        expect(Object.fromEntries(Object.entries(split).sort(([a], [b]) => a.localeCompare(b)))).toEqual(whole);
-      }),
+  it('gives each practice the same numbers when one ICB-wide export is split into files by practice', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        rowsWithRepeats,
+        fc.array(fc.nat({ max: 3 }), { minLength: 8, maxLength: 8 }),
+        async (rows, fileOf) => {
+          const whole = summaries(await tallyFile(rows));
+          const practiceIndex = new Map<string, number>();
+          const files: string[][][] = [[], [], [], []];
+          for (const cells of rows) {
+            const code = (cells[4] as string).trim().toUpperCase();
+            if (!practiceIndex.has(code)) practiceIndex.set(code, practiceIndex.size);
+            files[fileOf[(practiceIndex.get(code) as number) % fileOf.length] as number]?.push(cells);
+          }
+          const split: Record<string, unknown> = {};
+          for (const file of files) Object.assign(split, summaries(await tallyFile(file)));
+          expect(Object.fromEntries(Object.entries(split).sort(([a], [b]) => a.localeCompare(b)))).toEqual(whole);
+        },
+      ),
       { seed: SEED + 1, numRuns: 300 },
     );
   });
 
-  it('sums to the same counts when a practice’s patients are spread over several files', () => {
+  it('sums to the same counts when a practice’s patients are spread over several files', async () => {
     const distinctRows = fc.uniqueArray(row, { selector: (cells) => cells[0], minLength: 1, maxLength: 40 });
-    fc.assert(
-      fc.property(distinctRows, fc.array(fc.nat({ max: 2 }), { minLength: 40, maxLength: 40 }), (rows, fileOf) => {
-        const files: string[][][] = [[], [], []];
-        rows.forEach((cells, i) => {
-          files[fileOf[i] as number]?.push(cells);
-        });
-        const summed = new Map<string, PracticeCounts>();
-        for (const file of files) {
-          for (const [code, tally] of tallyFile(file))
-            summed.set(code, addCounts(summed.get(code) ?? emptyCounts(), tally.counts));
-        }
-        const whole = tallyFile(rows);
-        expect(new Map([...summed].sort())).toEqual(
-          new Map([...whole].map(([code, t]) => [code, t.counts] as const).sort()),
-        );
-      }),
+    await fc.assert(
+      fc.asyncProperty(
+        distinctRows,
+        fc.array(fc.nat({ max: 2 }), { minLength: 40, maxLength: 40 }),
+        async (rows, fileOf) => {
+          const files: string[][][] = [[], [], []];
+          rows.forEach((cells, i) => {
+            files[fileOf[i] as number]?.push(cells);
+          });
+          const summed = new Map<string, PracticeCounts>();
+          for (const file of files) {
+            for (const [code, tally] of await tallyFile(file))
+              summed.set(code, addCounts(summed.get(code) ?? emptyCounts(), tally.counts));
+          }
+          const whole = await tallyFile(rows);
+          expect(new Map([...summed].sort())).toEqual(
+            new Map([...whole].map(([code, t]) => [code, t.counts] as const).sort()),
+          );
+        },
+      ),
       { seed: SEED + 2, numRuns: 300 },
     );
   });
 
-  it('gives the same ICB totals and practice rows whatever order the snapshots are read in', () => {
-    fc.assert(
-      fc.property(
+  it('gives the same ICB totals and practice rows whatever order the snapshots are read in', async () => {
+    await fc.assert(
+      fc.asyncProperty(
         rowsWithRepeats.chain((rows) => fc.tuple(fc.constant(rows), fc.nat())),
-        ([rows, rotate]) => {
-          const snapshots = [...tallyFile(rows).values()].map(snapshotOf);
+        async ([rows, rotate]) => {
+          const snapshots = [...(await tallyFile(rows)).values()].map(snapshotOf);
           const reordered = [
             ...snapshots.slice(rotate % snapshots.length),
             ...snapshots.slice(0, rotate % snapshots.length),

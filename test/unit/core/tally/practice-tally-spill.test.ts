@@ -19,6 +19,7 @@ function patient(i: number): PatientRow {
     hasEmail: false,
     smsConsentWithdrawn: i % 9 === 0,
     aisNeed: false,
+    aisContactBy: undefined,
     qofRegisters: i % 4 === 0 ? ['DM'] : [],
     unknownRegisters: [],
     surname: `Surname ${i}`,

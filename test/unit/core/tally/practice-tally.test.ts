@@ -15,6 +15,7 @@ function patient(overrides: Partial<PatientRow>): PatientRow {
     hasEmail: false,
     smsConsentWithdrawn: false,
     aisNeed: false,
+    aisContactBy: undefined,
     qofRegisters: [],
     unknownRegisters: [],
     surname: 'Adams',

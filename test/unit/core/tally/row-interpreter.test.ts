@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { mapHeader } from '../../../../lambdas/core/fields/header-mapping';
-import { type RowContext, rowLayout } from '../../../../lambdas/core/tally/interpret-row';
+import { parseValueMapping } from '../../../../lambdas/core/fields/parse-value-mapping';
+import type { ValueMapping } from '../../../../lambdas/core/fields/value-mapping';
+import { interpretRow, type RowContext, rowLayout } from '../../../../lambdas/core/tally/interpret-row';
 import { RowInterpreter } from '../../../../lambdas/core/tally/row-interpreter';
 
 const HEADER = [
@@ -58,6 +60,7 @@ describe('RowInterpreter', () => {
       hasEmail: true,
       smsConsentWithdrawn: false,
       aisNeed: true,
+      aisContactBy: undefined,
       qofRegisters: ['DM', 'HYP'],
       unknownRegisters: [],
       surname: 'Adams',
@@ -142,5 +145,97 @@ describe('RowInterpreter', () => {
     expect(interpreter.row.qofRegisters).toEqual(['DM', 'HYP']);
     interpreter.read(['9990000026', 'A81001', '', '01/01/1980', '', 'No', '']);
     expect(interpreter.row.qofRegisters).toEqual([]);
+  });
+
+  it('reads coded SMS consent entries whichever way they go, in a consent or a dissent column', () => {
+    const header = ['NHS Number', 'Practice Code', 'Preferred Contact Method', 'SMS Consent', 'SMS Dissent'];
+    const interpreter = new RowInterpreter(rowLayout(mapHeader(header)), CONTEXT);
+    const withdrawn = (consent: string, dissent: string) => {
+      interpreter.read(['9990000018', 'A81001', '', consent, dissent]);
+      return interpreter.row.smsConsentWithdrawn;
+    };
+    expect(withdrawn('Declined consent for short message service text messaging (513631000000106)', '')).toBe(true);
+    expect(withdrawn('', '513631000000106')).toBe(true);
+    // Dissent from test results by SMS only: invitations may still be texted.
+    expect(
+      withdrawn(
+        '',
+        '911401000000108 - Declined consent to receive test results by short message service text messaging',
+      ),
+    ).toBe(false);
+    expect(withdrawn('699237001', '')).toBe(false);
+  });
+
+  it('keeps the "Requires contact by X" of an AIS entry, and forgets it on the next row', () => {
+    const interpreter = new RowInterpreter(LAYOUT, CONTEXT);
+    interpreter.read(cells({ 'AIS Need': 'Requires contact by letter (936721000000107)' }));
+    expect([interpreter.row.aisNeed, interpreter.row.aisContactBy]).toEqual([true, 'letter']);
+    interpreter.read(cells({ 'AIS Need': 'Interpreter needed - Polish' }));
+    expect([interpreter.row.aisNeed, interpreter.row.aisContactBy]).toEqual([false, undefined]);
+    interpreter.read(cells({ 'AIS Need': '719561001' }));
+    expect([interpreter.row.aisNeed, interpreter.row.aisContactBy]).toEqual([true, 'carer']);
+  });
+
+  describe('with the ICB value mapping', () => {
+    const parsed = parseValueMapping({
+      preferredContactMethod: { 'Txt msg': 'sms', Letter: 'none', 'Opted out': 'declined' },
+      smsConsent: { 'Opted out of texts': 'withdrawn', No: 'not_withdrawn' },
+      aisNeed: { Nil: 'no_need', 'Requires contact by letter': 'no_need', Deaf: 'need' },
+    });
+    const mapping = (parsed as { mapping: ValueMapping }).mapping;
+
+    it.each([
+      { preference: ' TXT  msg ', category: 'sms', why: 'a mapped value, normalised like the built-in ones' },
+      { preference: 'Letter', category: 'none', why: 'a mapped value wins over the built-in vocabulary' },
+      { preference: 'Post', category: 'letter', why: 'an unmapped value keeps its built-in category' },
+      { preference: 'Pigeon', category: 'unrecognised', why: 'a value in neither stays unrecognised' },
+    ])('reads preference "$preference" as $category ($why)', ({ preference, category }) => {
+      const interpreter = new RowInterpreter(LAYOUT, CONTEXT, mapping);
+      interpreter.read(cells({ 'Preferred Contact Method': preference }));
+      expect(interpreter.row.category).toBe(category);
+    });
+
+    it.each([
+      { consent: 'opted out of texts', withdrawn: true },
+      // `No` is withdrawn in the built-in vocabulary of a consent column; this ICB maps it the other way.
+      { consent: 'No', withdrawn: false },
+      { consent: 'N', withdrawn: true },
+    ])('reads SMS consent "$consent" as withdrawn: $withdrawn', ({ consent, withdrawn }) => {
+      const interpreter = new RowInterpreter(LAYOUT, CONTEXT, mapping);
+      interpreter.read(cells({ 'SMS Consent': consent }));
+      expect(interpreter.row.smsConsentWithdrawn).toBe(withdrawn);
+    });
+
+    it.each([
+      { ais: 'NIL', need: false },
+      { ais: 'Deaf', need: true },
+      { ais: 'Requires contact by letter', need: false },
+      { ais: 'None', need: false },
+      { ais: 'Large print', need: true },
+    ])('reads AIS "$ais" as need: $need', ({ ais, need }) => {
+      const interpreter = new RowInterpreter(LAYOUT, CONTEXT, mapping);
+      interpreter.read(cells({ 'AIS Need': ais }));
+      expect(interpreter.row.aisNeed).toBe(need);
+    });
+
+    it('is passed through by interpretRow, with the AIS "contact by" of the row', () => {
+      const outcome = interpretRow(
+        cells({ 'Preferred Contact Method': 'Txt msg', 'AIS Need': '936741000000100' }),
+        LAYOUT,
+        CONTEXT,
+        mapping,
+      );
+      expect(outcome.ok && [outcome.row.category, outcome.row.aisNeed, outcome.row.aisContactBy]).toEqual([
+        'sms',
+        true,
+        'email',
+      ]);
+    });
+
+    it('leaves a reader without the mapping on the built-in vocabulary', () => {
+      const interpreter = new RowInterpreter(LAYOUT, CONTEXT);
+      interpreter.read(cells({ 'Preferred Contact Method': 'Txt msg', 'SMS Consent': 'No' }));
+      expect([interpreter.row.category, interpreter.row.smsConsentWithdrawn]).toEqual(['unrecognised', true]);
+    });
   });
 });

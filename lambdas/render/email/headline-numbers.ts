@@ -1,0 +1,68 @@
+import { monthName, previousPeriod } from '../../core/period';
+import type { PracticeMetrics } from '../../core/report/tidy-columns';
+import { formatChange, formatCount, formatGbp, formatPct } from './email-number-format';
+
+/** One line of the "Your numbers" table, shared by the plain-text and HTML parts. */
+export interface HeadlineRow {
+  label: string;
+  value: string;
+}
+
+export interface HeadlineInput {
+  metrics: PracticeMetrics;
+  period: string;
+  medianNoPreferencePct?: number;
+  reportingPractices: number;
+}
+
+/**
+ * The practice's headline numbers for its email: aggregates only, never patient data. A number
+ * that could not be computed (e.g. no change because the practice did not report last month) is
+ * left out rather than shown as 0.
+ */
+export function headlineNumbers({
+  metrics: m,
+  period,
+  medianNoPreferencePct,
+  reportingPractices,
+}: HeadlineInput): HeadlineRow[] {
+  const rows: HeadlineRow[] = [];
+  const add = (label: string, value: string | undefined) => {
+    if (value !== undefined) rows.push({ label, value });
+  };
+  add('Registered patients', count(m.registered));
+  add('No recorded preference', withPct(m.no_preference, m.no_preference_pct));
+  add(`Change since ${monthName(previousPeriod(period))}`, formatChange(m.change_pct_points));
+  if (m.decile !== undefined) {
+    add(
+      'Your position in the ICB',
+      `decile ${m.decile} of 10 (1 = fewest gaps), among ${formatCount(reportingPractices)} reporting ${
+        reportingPractices === 1 ? 'practice' : 'practices'
+      }`,
+    );
+  }
+  add('ICB median, no recorded preference', formatPct(medianNoPreferencePct));
+  add('Would be sent SMS by default (no preference, a mobile, SMS consent not withdrawn)', count(m.default_to_sms));
+  if (m.qof_no_preference !== undefined && m.qof_patients !== undefined) {
+    const pct = formatPct(m.qof_no_preference_pct);
+    add(
+      'On a QOF register with no recorded preference',
+      m.qof_patients === 0
+        ? '0 (no patients on a QOF register in the export)'
+        : `${formatCount(m.qof_no_preference)} of ${formatCount(m.qof_patients)}${pct === undefined ? '' : ` (${pct})`}`,
+    );
+  }
+  add('Accessible information need with no recorded preference', count(m.ais_need_no_preference));
+  add('Estimated yearly SMS cost of QOF invitations sent by default', formatGbp(m.est_annual_sms_cost_gbp));
+  return rows;
+}
+
+function count(value: number | undefined): string | undefined {
+  return value === undefined ? undefined : formatCount(value);
+}
+
+function withPct(value: number | undefined, pct: number | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const shown = formatPct(pct);
+  return shown === undefined ? formatCount(value) : `${formatCount(value)} (${shown})`;
+}

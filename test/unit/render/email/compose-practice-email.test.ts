@@ -1,0 +1,159 @@
+import { describe, expect, it } from 'vitest';
+import { composePracticeEmail, type PracticeEmailInput } from '../../../../lambdas/render/email/compose-practice-email';
+import { ALPHA, metricsRow } from './metrics-row';
+
+const LINK =
+  'https://pcm-reports.s3.eu-west-2.amazonaws.com/gap-lists/2026-10/gap-list-A81001-2026-10.xlsx?X-Amz-Expires=604800&X-Amz-Signature=abc';
+
+const input: PracticeEmailInput = {
+  practice: {
+    practiceCode: 'A81001',
+    practiceName: 'Alpha Surgery',
+    pcn: 'North PCN',
+    clinicalSystem: 'SystmOne',
+    email: 'alpha.surgery@example.org',
+  },
+  metrics: ALPHA,
+  icbName: 'NHS Fixture ICB',
+  medianNoPreferencePct: 38.18181818,
+  reportingPractices: 2,
+  period: '2026-10',
+  link: LINK,
+  linkExpiresOn: '2026-11-07',
+  attach: false,
+};
+
+describe('composePracticeEmail', () => {
+  const email = composePracticeEmail(input);
+
+  it('names the practice and the month in the subject', () => {
+    expect(email.subject).toBe('Alpha Surgery: patient communication preferences, October 2026');
+  });
+
+  it.each([
+    'Registered patients: 11',
+    'No recorded preference: 4 (36.4%)',
+    'Change since September 2026: down 13.6 percentage points (the gap is closing)',
+    'Your position in the ICB: decile 5 of 10 (1 = fewest gaps), among 2 reporting practices',
+    'ICB median, no recorded preference: 38.2%',
+    'Would be sent SMS by default (no preference, a mobile, SMS consent not withdrawn): 2',
+    'On a QOF register with no recorded preference: 2 of 4 (50.0%)',
+    'Accessible information need with no recorded preference: 1',
+    'Estimated yearly SMS cost of QOF invitations sent by default: £0.10',
+  ])('gives the headline number "%s" in the plain text', (line) => {
+    expect(email.text).toContain(`- ${line}\n`);
+  });
+
+  it('shows the same numbers in the HTML table, each under a row header', () => {
+    expect(email.html).toContain('<th scope="row"');
+    for (const value of [
+      '>11</td>',
+      '>4 (36.4%)</td>',
+      '>decile 5 of 10 (1 = fewest gaps), among 2 reporting practices</td>',
+      '>2 of 4 (50.0%)</td>',
+    ]) {
+      expect(email.html).toContain(value);
+    }
+  });
+
+  it('starts the next steps with the QOF patients who have an accessible information need', () => {
+    expect(email.text).toContain(
+      '1. Start at the top of the "No preference" sheet: patients on a QOF register who also have an accessible information need come first.',
+    );
+  });
+
+  it('gives the link and the date it stops working', () => {
+    expect(email.text).toContain(`Download the gap list for Alpha Surgery, October 2026 (Excel workbook):\n${LINK}\n`);
+    expect(email.text).toContain('The link works until 7 November 2026.');
+    expect(email.html).toContain(`href="${LINK.replaceAll('&', '&amp;')}"`);
+    expect(email.html).toContain('>Download the gap list for Alpha Surgery, October 2026 (Excel workbook)</a>');
+  });
+
+  it('says the gap list is OFFICIAL-SENSITIVE and how to record a preference', () => {
+    for (const part of [email.text, email.html]) {
+      expect(part).toContain('The gap list is OFFICIAL-SENSITIVE.');
+      expect(part).toContain('Communication preferences');
+      expect(part).toContain('SystmOne');
+      expect(part).toContain('EMIS Web');
+    }
+  });
+
+  it('mentions the attachment only when the gap list is attached', () => {
+    expect(email.text).not.toContain('also attached');
+    expect(composePracticeEmail({ ...input, attach: true }).text).toContain('The same workbook is also attached');
+  });
+
+  it('writes accessible HTML: language, headings, a captioned table with header scopes, inline styles, no images', () => {
+    const { html } = email;
+    expect(html.startsWith('<!DOCTYPE html>\n<html lang="en-GB">')).toBe(true);
+    expect(html).toContain('<meta charset="utf-8">');
+    expect(html.match(/<h1[ >]/g)).toHaveLength(1);
+    expect(html.match(/<h2[ >]/g)).toHaveLength(4);
+    expect(html).toContain('<caption');
+    expect(html.match(/<th scope="col"/g)).toHaveLength(2);
+    expect(html).not.toMatch(/<img|<style|class=|<script/i);
+  });
+
+  it('escapes a practice name that holds markup, in every place it appears in the HTML', () => {
+    const hostile = composePracticeEmail({
+      ...input,
+      practice: { ...input.practice, practiceName: '<script>alert("x")</script> & Sons' },
+    });
+    expect(hostile.html).not.toContain('<script>');
+    expect(hostile.html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; Sons');
+    expect(hostile.subject).toBe('<script>alert("x")</script> & Sons: patient communication preferences, October 2026');
+  });
+
+  it('escapes an ICB name with quotes and angle brackets', () => {
+    const html = composePracticeEmail({ ...input, icbName: 'NHS "Fixture" <ICB>' }).html;
+    expect(html).toContain('NHS &quot;Fixture&quot; &lt;ICB&gt;');
+    expect(html).not.toContain('<ICB>');
+  });
+
+  it('contains no NHS number or other ten-digit number', () => {
+    for (const part of [email.subject, email.text, email.html]) {
+      expect(part).not.toMatch(/\b\d{3}[ -]?\d{3}[ -]?\d{4}\b/);
+    }
+  });
+
+  it('leaves out the change when the practice did not report last month', () => {
+    const first = composePracticeEmail({ ...input, metrics: { ...ALPHA, change_pct_points: undefined } });
+    expect(first.text).not.toContain('Change since');
+    expect(first.html).not.toContain('Change since');
+  });
+
+  it('writes large counts with thousands separators', () => {
+    const big = composePracticeEmail({
+      ...input,
+      metrics: metricsRow({
+        practice_code: 'A81001',
+        registered: 12_408,
+        no_preference: 1_204,
+        no_preference_pct: 9.7033,
+      }),
+    });
+    expect(big.text).toContain('- Registered patients: 12,408\n');
+    expect(big.text).toContain('- No recorded preference: 1,204 (9.7%)\n');
+  });
+
+  it('puts each line break or run of spaces in a practice name as one space', () => {
+    const email2 = composePracticeEmail({
+      ...input,
+      practice: { ...input.practice, practiceName: 'Alpha\r\n  Surgery' },
+    });
+    expect(email2.subject).toBe('Alpha Surgery: patient communication preferences, October 2026');
+    expect(email2.text).toContain('Dear Alpha Surgery team,');
+  });
+
+  it.each(['javascript:alert(1)', 'data:text/html,hi', 'not a url'])('refuses the link %s', (link) => {
+    expect(() => composePracticeEmail({ ...input, link })).toThrow(/expected an https:\/\//);
+  });
+
+  it('accepts a file:// link for local mode', () => {
+    const local = composePracticeEmail({
+      ...input,
+      link: 'file:///home/me/out/2026-10/gap-lists/gap-list-A81001-2026-10.xlsx',
+    });
+    expect(local.text).toContain('file:///home/me/out/2026-10/gap-lists/gap-list-A81001-2026-10.xlsx');
+  });
+});
