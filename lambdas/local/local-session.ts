@@ -5,6 +5,7 @@ import type { S3ObjectStore } from '../adapters/s3-object-store';
 import type { PipelineConfig } from '../config';
 import { startLocalServers } from './local-servers';
 import { type LocalRuntime, runtimeFromServers } from './runtime-from-servers';
+import { lockState } from './state-lock';
 
 /** What a local command works with: the runtime the handlers are built from, and its stores. */
 export interface LocalSession {
@@ -26,7 +27,12 @@ export async function withLocalSession<T>(
   work: (session: LocalSession) => Promise<T>,
 ): Promise<T> {
   const stateDir = join(outDir, '.state');
-  const servers = await startLocalServers(stateDir);
+  // One process at a time: a second one is told which command holds the state (e.g. `serve`).
+  const unlock = await lockState(stateDir);
+  const servers = await startLocalServers(stateDir).catch(async (error) => {
+    await unlock();
+    throw error;
+  });
   let runtime: LocalRuntime | undefined;
   try {
     const tmpDir = join(stateDir, 'tmp');
@@ -37,5 +43,6 @@ export async function withLocalSession<T>(
   } finally {
     runtime?.close();
     await servers.close();
+    await unlock();
   }
 }

@@ -1,11 +1,12 @@
 import { createReadStream } from 'node:fs';
-import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { type DirectoryRejection, parseDirectoryCsv } from '../core/directory/parse-directory';
 import { createIngestHandler } from '../handlers/ingest';
 import { createMonthlyReportHandler } from '../handlers/monthly-report';
 import type { IngestOutcome } from '../pipeline/ingest-export';
 import { readSmallObject } from '../pipeline/read-small-object';
+import { reportKeys } from '../pipeline/report-keys';
 import type { ObjectStore } from '../ports';
 import { type ExportFile, listExportFiles } from './list-export-files';
 import { type LocalSession, withLocalSession } from './local-session';
@@ -124,8 +125,16 @@ export async function buildReport(
   const dir = join(outDir, period);
   await copyOut(objects, config.reportsBucket, result.reportKey, join(dir, `icb-report-${period}.xlsx`));
   await copyOut(objects, config.reportsBucket, result.csvKey, join(dir, `practice-metrics-${period}.csv`));
+  // Beside the month folders: every period's rows, rebuilt by each report.
+  await copyOut(objects, config.reportsBucket, reportKeys.historyCsv(), join(outDir, 'practice-metrics-history.csv'));
+  // Patient-level files: readable by this user only (0600), like the exports they came from should be.
   for (const key of result.gapListKeys) {
-    await copyOut(objects, config.reportsBucket, key, join(dir, 'gap-lists', key.split('/').pop() as string));
+    await copyOut(objects, config.reportsBucket, key, join(dir, 'gap-lists', key.split('/').pop() as string), 0o600);
+  }
+  for (const code of result.practices) {
+    const key = reportKeys.gapListNhsNumbers(code, period);
+    const file = join(dir, 'gap-lists', reportKeys.gapListNhsNumbersFile(code, period));
+    await copyOut(objects, config.reportsBucket, key, file, 0o600);
   }
   onProgress?.({ kind: 'report', period, reporting: result.reporting, expected: result.expected });
   return { period, dir, reporting: result.reporting, expected: result.expected, gapLists: result.gapListKeys.length };
@@ -139,8 +148,16 @@ async function copyQuarantine(session: LocalSession): Promise<void> {
   }
 }
 
-async function copyOut(objects: ObjectStore, bucket: string, key: string, target: string): Promise<void> {
+async function copyOut(
+  objects: ObjectStore,
+  bucket: string,
+  key: string,
+  target: string,
+  mode?: number,
+): Promise<void> {
   const body = await readSmallObject(objects, bucket, key);
   await mkdir(dirname(target), { recursive: true });
-  await writeFile(target, body);
+  await writeFile(target, body, mode === undefined ? {} : { mode });
+  // writeFile's mode applies only to a new file: a re-run into the same folder tightens an old one too.
+  if (mode !== undefined) await chmod(target, mode);
 }

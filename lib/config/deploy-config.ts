@@ -10,6 +10,7 @@ import { isDomainName } from '../../lambdas/core/values/domain-name';
 import { isValidEmail } from '../../lambdas/core/values/email-address';
 import { SETTING_DEFAULTS } from '../../lambdas/defaults';
 import { SETTING_RULES } from '../../lambdas/settings/setting-rules';
+import { loadPortalConfig, type PortalConfig } from './portal-config';
 
 /** The validated deployment settings. Each property documents its context key's default. */
 export interface DeployConfig {
@@ -75,7 +76,7 @@ export const DEPLOY_CONFIG_DEFAULTS = {
   reportSchedule: 'cron(0 6 2 * ? *)',
   senderAddress: SETTING_DEFAULTS.senderAddress,
   exportRetentionDays: 30,
-  gapListRetentionDays: 90,
+  gapListRetentionDays: SETTING_DEFAULTS.gapListRetentionDays,
   attachmentDomains: SETTING_DEFAULTS.attachmentDomains,
   smsCostPerFragmentGbp: SETTING_DEFAULTS.smsCostPerFragmentGbp,
   smsInvitesPerYear: SETTING_DEFAULTS.smsInvitesPerYear,
@@ -352,4 +353,17 @@ function describeProblems(problems: readonly DeployConfigProblem[]): string {
   );
   const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`;
   return `The pcm-reporter deployment configuration has ${count}:\n${lines.join('\n')}`;
+}
+
+/** Every setting the stack reads: the deployment's and the report portal's (lib/config/portal-config.ts). */
+export interface StackConfig extends DeployConfig {
+  readonly portal: PortalConfig;
+}
+
+/** loadDeployConfig, then loadPortalConfig (throws PortalConfigError); each error names every wrong key it checks. */
+export function loadStackConfig(
+  readContext: ContextReader,
+  env: Readonly<Record<string, string | undefined>> = {},
+): StackConfig {
+  return Object.freeze({ ...loadDeployConfig(readContext, env), portal: loadPortalConfig(readContext, env) });
 }
