@@ -257,7 +257,8 @@ function methodRows(report: PeriodReport): [string, string][] {
       `This is a shareable copy (NHS England's convention for sub-national statistics): counts from 1 to ${SMALL_NUMBER_MAX} are shown as * and every other count is rounded to the nearest ${ROUNDING_BASE} (zero is shown), so that no small group of patients can be identified or worked out by subtracting the others. ` +
         'Percentages, confidence limits and the SMS cost are worked out from the rounded counts, and left blank where a count they need is *. ' +
         'Funnel z-scores, flags, deciles and changes come from the exact counts: they rank practices and do not give counts away. ' +
-        'Where a * could still be worked out from the totals, registered patients and rows read are shown as * as well.',
+        'Where a * could still be worked out from the totals, registered patients and rows read are shown as * as well. ' +
+        'The tidy CSV and the history CSV written with this workbook are suppressed in the same way.',
     ]);
   }
   return methods;

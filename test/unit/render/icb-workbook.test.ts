@@ -537,6 +537,7 @@ describe('renderIcbWorkbook for a shareable copy with small numbers suppressed',
       if (row.getCell(1).value === 'Small-number suppression') note = row.getCell(2).value;
     });
     expect(String(note)).toContain('counts from 1 to 7 are shown as *');
+    expect(String(note)).toContain('The tidy CSV and the history CSV written with this workbook are suppressed');
   });
 });
 
