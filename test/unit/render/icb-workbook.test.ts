@@ -382,6 +382,19 @@ describe('renderIcbWorkbook', () => {
       expect(sheet('Data quality').getCell(cell.row, 3).value).toBe(3);
     });
 
+    it('advises the valueMapping option with a ready-to-paste example of the listed values', () => {
+      const ws = sheet('Data quality');
+      const heading = findCell(ws, 'Unrecognised preference values');
+      const intro = String(ws.getCell(Number(heading.row) + 1, 1).value);
+      expect(intro).toContain(
+        '{"valueMapping":{"preferredContactMethod":{"=1+1":"?","Carrier pigeon":"?"}}}. Remove any value that is not',
+      );
+      expect(intro).toContain('replacing each "?" with the category the value means (sms, email, letter,');
+      const pigeon = ws.getRow(Number(findCell(ws, 'Carrier pigeon').row));
+      expect(String(pigeon.getCell(4).value)).toMatch(/^If it is a contact method, map it with valueMapping/);
+      expect(allCells(workbook).some(({ cell }) => String(cell.value).includes('column mapping file'))).toBe(false);
+    });
+
     it('lists quarantined files with their reason, time and how to fix them', () => {
       const ws = sheet('Data quality');
       const row = ws.getRow(Number(findCell(ws, 'exports/broken.csv').row));
