@@ -29,7 +29,7 @@ export interface DeployConfig {
    * `[]` (or `none`) sends links only.
    */
   readonly attachmentDomains: readonly string[];
-  /** Cost of one SMS fragment in GBP. Default 0.025 (an example rate; set your contract's). */
+  /** Cost of one SMS fragment in GBP, before VAT. Default 0.024 (NHS Notify's list price from 1 April 2026). */
   readonly smsCostPerFragmentGbp: number;
   /** QOF invitations per patient per year. Default 2. */
   readonly smsInvitesPerYear: number;
