@@ -74,7 +74,7 @@ describe('practiceMetrics', () => {
     // Wilson 3 of 40 at z = 1.959963984540054, worked out with Python decimal arithmetic.
     { column: 'no_preference_ci_low', expected: 2.5836025774588203 },
     { column: 'no_preference_ci_high', expected: 19.864233524310542 },
-    { column: 'est_annual_sms_cost_gbp', expected: 0.12 }, // 2 × 2 invites × 1 fragment × £0.024 × 1.2 = £0.1152
+    { column: 'est_annual_sms_cost_gbp', expected: 0.1152 }, // 2 × 2 invites × 1 fragment × £0.024 × 1.2 (unrounded)
   ] as const)('derives $column = $expected', ({ column, expected }) => {
     expect(metrics[column]).toBeCloseTo(expected, 9);
   });
