@@ -89,7 +89,12 @@ async function tallyAndSave(
 ): Promise<PracticeOutcome[]> {
   const { source, file, names, dateFromName } = input;
   const started = performance.now();
-  const counted = await tallyExportRows(batchesOf(opened), rowLayout(mapping), context, input.spill);
+  const counted = await tallyExportRows(
+    batchesOf(opened),
+    rowLayout(mapping, opened.header.length),
+    context,
+    input.spill,
+  );
   checkUsableTallies(counted, context.fileExtractDate, input.uploadDate);
   const { tallies, unattributedRows } = counted;
 
@@ -124,6 +129,7 @@ async function tallyAndSave(
       preambleLines: opened.preambleLines,
       trailingSummaryLines: stats.trailingSummaryLines,
       raggedRows: stats.raggedRows,
+      rowsMissingOptionalColumns: counted.rowsMissingOptionalColumns,
       ignoredHeaders: mapping.ignored,
       duplicateHeaders: mapping.duplicates,
       dateFromName,

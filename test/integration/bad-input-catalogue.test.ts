@@ -266,6 +266,20 @@ const QUARANTINED: QuarantineCase[] = [
     hint: ['"Practice Code" column', 'file name'],
   },
   {
+    case: 'a file in which every NHS number is invalid (no valid patient)',
+    file: 'F86019_2026-10-31_all-nhs-numbers-invalid.csv',
+    reason: 'no_valid_patients',
+    message: ['None of the 2 patient rows is a valid patient', '2 invalid_nhs_number', 'not stored'],
+    hint: ['NHS Number column', 'export the report again'],
+  },
+  {
+    case: 'NHS numbers turned into 9.99E+09 by a spreadsheet',
+    file: 'F86029_2026-10-31_nhs-numbers-in-scientific-notation.csv',
+    reason: 'no_valid_patients',
+    message: ['None of the 3 patient rows', '3 of them are written in scientific notation', 'spreadsheet'],
+    hint: ['Export the report again', 'without opening it in a spreadsheet'],
+  },
+  {
     case: 'a zip holding another zip',
     file: 'F86021_2026-10-31_nested.zip',
     reason: 'zip_nested',
@@ -323,8 +337,8 @@ const INGESTED: IngestedCase[] = [
     case: 'rows with too many and too few fields',
     file: 'F86011_2026-10-31_ragged-rows.csv',
     practiceCode: 'F86011',
-    // The short row has no preference cell at all: it is read as empty, i.e. no preference.
-    counts: { rowsRead: 3, registered: 3, prefSms: 1, prefEmail: 1, noPreference: 1 },
+    // The short row ends before the preference cell: rejected (short_row), never read as no preference.
+    counts: { rowsRead: 3, registered: 2, rowsRejected: 1, prefSms: 1, prefEmail: 1, noPreference: 0 },
     notes: ['2 rows had more or fewer fields than the header.'],
   },
   {
@@ -348,10 +362,15 @@ const INGESTED: IngestedCase[] = [
     counts: { rowsRead: 3, registered: 3, dobMissing: 1, adults16plus: 2, noPreference: 2, adultsNoPreference: 1 },
   },
   {
-    case: 'every NHS number invalid',
-    file: 'F86019_2026-10-31_all-nhs-numbers-invalid.csv',
-    practiceCode: 'F86019',
-    counts: { rowsRead: 2, rowsRejected: 2, registered: 0 },
+    case: 'short rows (two cut before a required column, one lacking only the optional Email)',
+    file: 'F86028_2026-10-31_short-rows.csv',
+    practiceCode: 'F86028',
+    // Quill: SMS. Rowe ends at the practice code, Tate after the surname: short_row. Stone: Letter, no Email cell.
+    counts: { rowsRead: 4, registered: 2, rowsRejected: 2, prefSms: 1, prefLetter: 1, noPreference: 0 },
+    notes: [
+      '3 rows had more or fewer fields than the header.',
+      '1 patient row ended before the last columns (none of them required): those columns were read as empty.',
+    ],
   },
   {
     case: 'a practice that is not in the directory',
@@ -473,6 +492,19 @@ describe('bad-input catalogue through the real ingest pipeline', () => {
         expect(findPatientData(JSON.stringify(record), PATIENT_VALUES)).toEqual([]);
       },
     );
+
+    it('lists short rows by reason in the Data quality sheet, per practice', () => {
+      expect(report.report.dataQuality.rejectedRows).toContainEqual({
+        practiceCode: 'F86028',
+        reason: 'short_row',
+        count: 2,
+      });
+      expect(report.report.dataQuality.rejectedRows).toContainEqual({
+        practiceCode: 'F86011',
+        reason: 'short_row',
+        count: 1,
+      });
+    });
 
     it('reads Windows-1252 names into the gap list without mojibake', async () => {
       const snapshot = await h.table.getSnapshot('F86009', '2026-10');

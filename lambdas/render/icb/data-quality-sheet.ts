@@ -14,6 +14,10 @@ const LAST_COLUMN = WIDTHS.length;
 const REJECTION_REASONS: Readonly<Record<string, string>> = {
   invalid_nhs_number:
     'NHS number is not 10 digits with a valid check digit. Correct it in the clinical system; the row is not counted.',
+  short_row:
+    'The row ends before a required column (NHS number, date of birth, preferred contact method or practice code), ' +
+    'so it is not counted rather than read as "no preference". Usually a line break inside a cell or a cut-off ' +
+    'export: export the report again.',
 };
 
 const timestamp = new Intl.DateTimeFormat('en-GB', {
