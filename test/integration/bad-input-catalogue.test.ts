@@ -373,6 +373,13 @@ const INGESTED: IngestedCase[] = [
     ],
   },
   {
+    case: 'a shifted column: most preference values unrecognised (status unusable)',
+    file: 'F86030_2026-10-31_mostly-unrecognised.csv',
+    practiceCode: 'F86030',
+    // Three rows have a registration-status column inserted before the preference: "Active", unrecognised.
+    counts: { rowsRead: 4, registered: 4, unrecognised: 3, prefSms: 1, noPreference: 0 },
+  },
+  {
     case: 'a practice that is not in the directory',
     file: 'Z99999_2026-10-31_not-in-directory.csv',
     practiceCode: 'Z99999',
@@ -506,6 +513,27 @@ describe('bad-input catalogue through the real ingest pipeline', () => {
       });
     });
 
+    it('shows a mostly-unrecognised practice but leaves it out of every comparison, saying why', async () => {
+      const row = report.report.practices.find((p) => p.practice_code === 'F86030');
+      expect(row).toMatchObject({ unusable: true, registered: 4, unrecognised: 3, no_preference_pct: 0 });
+      expect([row?.decile, row?.funnel_flag]).toEqual([undefined, undefined]);
+      expect(report.report.completeness.unusable).toEqual([
+        { practiceCode: 'F86030', practiceName: 'Catalogue Practice 30', registered: 4, unrecognised: 3 },
+      ]);
+      const reporting = (await Promise.all(report.practices.map((code) => h.table.getSnapshot(code, PERIOD)))).filter(
+        (s) => s !== undefined && s.practiceCode !== 'F86030',
+      );
+      expect(report.report.icb.counts.registered).toBe(
+        reporting.reduce((sum, s) => sum + (s?.counts.registered ?? 0), 0),
+      );
+      const section = await dataQualitySection(
+        h,
+        PERIOD,
+        'Practices left out of comparisons: values mostly unrecognised',
+      );
+      expect(section[0]?.slice(0, 4)).toEqual(['F86030', 'Catalogue Practice 30', '4', '3']);
+    });
+
     it('reads Windows-1252 names into the gap list without mojibake', async () => {
       const snapshot = await h.table.getSnapshot('F86009', '2026-10');
       if (!snapshot) throw new Error('no snapshot for F86009');
@@ -610,6 +638,24 @@ async function quarantinedRows(h: PipelineHarness, period: string) {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(Buffer.concat(chunks) as unknown as ArrayBuffer);
   return quarantinedRowsOf(workbook);
+}
+
+/** The rows (cells as text) of one table of the Data quality sheet, found by its heading. */
+async function dataQualitySection(h: PipelineHarness, period: string, heading: string): Promise<string[][]> {
+  const object = await h.objects.get(REPORTS_BUCKET, `reports/${period}/icb-report-${period}.xlsx`);
+  const chunks: Buffer[] = [];
+  for await (const chunk of object.body) chunks.push(Buffer.from(chunk));
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(Buffer.concat(chunks) as unknown as ArrayBuffer);
+  const sheet = workbook.getWorksheet('Data quality');
+  if (!sheet) throw new Error('The ICB workbook has no Data quality sheet.');
+  const text = (row: number, column: number) => String(sheet.getRow(row).getCell(column).value ?? '');
+  let r = 1;
+  while (r <= sheet.rowCount && text(r, 1) !== heading) r++;
+  while (r <= sheet.rowCount && text(r, 1) !== 'Practice code') r++;
+  const rows: string[][] = [];
+  for (r++; r <= sheet.rowCount && text(r, 1) !== ''; r++) rows.push([1, 2, 3, 4, 5].map((c) => text(r, c)));
+  return rows;
 }
 
 function quarantinedRowsOf(workbook: ExcelJS.Workbook): { file: string; reason: string; hint: string }[] {

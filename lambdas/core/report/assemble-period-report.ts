@@ -5,6 +5,7 @@ import { funnelPlot } from '../metrics/funnel';
 import { median } from '../metrics/median';
 import { percentage } from '../metrics/percentage';
 import { addCounts, emptyCounts, type PracticeCounts } from '../metrics/practice-counts';
+import { isUnusable } from '../metrics/unusable-practice';
 import { periodsEndingWith, previousPeriod } from '../period';
 import type { PracticeSnapshot, RegisterCounts } from '../snapshot';
 import { QOF_REGISTERS } from '../values/qof-registers';
@@ -35,7 +36,9 @@ function noPreferencePct(counts: PracticeCounts): number | undefined {
 export function assemblePeriodReport(input: PeriodReportInput): PeriodReport {
   const { period, snapshots, assumptions } = input;
   const directory = new Map(input.directory.map((entry) => [entry.practiceCode, entry]));
-  const counted = snapshots.filter((s) => s.counts.registered > 0);
+  // An unusable practice (SPEC §3) is shown but left out of k, p̄, deciles, the funnel and ICB totals.
+  const comparable = snapshots.filter((s) => !isUnusable(s.counts));
+  const counted = comparable.filter((s) => s.counts.registered > 0);
 
   const funnel = funnelPlot(
     counted.map((s) => ({
@@ -47,7 +50,9 @@ export function assemblePeriodReport(input: PeriodReportInput): PeriodReport {
   const pcts = new Map(counted.map((s) => [s.practiceCode, noPreferencePct(s.counts) as number]));
   const decileOf = deciles(pcts);
   const previous = new Map(
-    (input.history.get(previousPeriod(period)) ?? []).map((s) => [s.practiceCode, noPreferencePct(s.counts)]),
+    (input.history.get(previousPeriod(period)) ?? [])
+      .filter((s) => !isUnusable(s.counts))
+      .map((s) => [s.practiceCode, noPreferencePct(s.counts)]),
   );
 
   const identity = (practiceCode: string, snapshot?: PracticeSnapshot) => {
@@ -69,6 +74,7 @@ export function assemblePeriodReport(input: PeriodReportInput): PeriodReport {
       funnelZ: funnelResult?.z,
       funnelFlag: funnelResult?.flag,
       changePctPoints: changePctPoints(pcts.get(s.practiceCode), previous.get(s.practiceCode)),
+      unusable: isUnusable(s.counts),
     });
   });
 
@@ -85,7 +91,7 @@ export function assemblePeriodReport(input: PeriodReportInput): PeriodReport {
   }
   rows.sort(worstFirst);
 
-  const icbCounts = snapshots.reduce((sum, s) => addCounts(sum, s.counts), emptyCounts());
+  const icbCounts = comparable.reduce((sum, s) => addCounts(sum, s.counts), emptyCounts());
   const periods = periodsEndingWith(period, 12).filter((p) => p === period || input.history.has(p));
 
   return {
@@ -106,8 +112,16 @@ export function assemblePeriodReport(input: PeriodReportInput): PeriodReport {
       notInDirectory: snapshots
         .filter((s) => !directory.has(s.practiceCode))
         .map((s) => ({ practiceCode: s.practiceCode })),
+      unusable: snapshots
+        .filter((s) => isUnusable(s.counts))
+        .map((s) => ({
+          practiceCode: s.practiceCode,
+          practiceName: directory.get(s.practiceCode)?.practiceName,
+          registered: s.counts.registered,
+          unrecognised: s.counts.unrecognised,
+        })),
     },
-    registers: registerTable(snapshots),
+    registers: registerTable(comparable),
     dataQuality: dataQuality(snapshots, input.fileRecords),
     trend: trend(periods, period, snapshots, input.history, directory),
     assumptions,
@@ -115,8 +129,11 @@ export function assemblePeriodReport(input: PeriodReportInput): PeriodReport {
   };
 }
 
-/** Highest % no preference first; practices without an export last; then by practice code. */
+/** Highest % no preference first; unusable practices after them, without an export last; then by code. */
 function worstFirst(a: PracticeMetrics, b: PracticeMetrics): number {
+  if (a.unusable !== b.unusable && a.extract_date !== undefined && b.extract_date !== undefined) {
+    return a.unusable ? 1 : -1;
+  }
   const pa = a.no_preference_pct;
   const pb = b.no_preference_pct;
   if (pa !== pb) {
@@ -217,7 +234,9 @@ function trend(
   return {
     periods: [...periods],
     icb: byPeriod.map((snapshots) => {
-      const total = snapshots.reduce((sum, s) => addCounts(sum, s.counts), emptyCounts());
+      const total = snapshots
+        .filter((s) => !isUnusable(s.counts))
+        .reduce((sum, s) => addCounts(sum, s.counts), emptyCounts());
       return noPreferencePct(total);
     }),
     practices: [...codes].sort().map((practiceCode) => ({

@@ -30,6 +30,14 @@ export interface IngestedFileNote {
   notes: string[];
 }
 
+/** A practice whose values are mostly unrecognised (SPEC §3 `unusable`), with the counts that make it so. */
+export interface UnusableEntry {
+  practiceCode: string;
+  practiceName?: string;
+  registered: number;
+  unrecognised: number;
+}
+
 export interface CompletenessEntry {
   practiceCode: string;
   practiceName?: string;
@@ -55,6 +63,8 @@ export interface PeriodReport {
     missing: CompletenessEntry[];
     stale: CompletenessEntry[];
     notInDirectory: CompletenessEntry[];
+    /** Reporting practices left out of every comparison: more than half their values unrecognised. */
+    unusable: UnusableEntry[];
   };
   /** ICB-wide register counts by QOF code, plus per practice. */
   registers: { code: string; name: string; icb: RegisterCounts; byPractice: Record<string, RegisterCounts> }[];

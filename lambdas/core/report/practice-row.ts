@@ -17,6 +17,8 @@ export interface PracticeComparisons {
   funnelZ?: number;
   funnelFlag?: FunnelFlag;
   changePctPoints?: number;
+  /** SPEC §3 status `unusable`: the counts are shown, every comparison is left blank. */
+  unusable?: boolean;
 }
 
 /**
@@ -37,7 +39,7 @@ export function practiceRow(
     clinical_system: identity.clinicalSystem,
   };
   if (counts === undefined) return { ...emptyRow(), ...head };
-  return {
+  const row: PracticeMetrics = {
     ...head,
     extract_date: identity.extractDate,
     ...practiceMetrics(counts, assumptions),
@@ -46,6 +48,14 @@ export function practiceRow(
     funnel_flag: comparisons.funnelFlag,
     change_pct_points: comparisons.changePctPoints,
   };
+  if (comparisons.unusable) {
+    row.unusable = true;
+    row.decile = undefined;
+    row.funnel_z = undefined;
+    row.funnel_flag = undefined;
+    row.change_pct_points = undefined;
+  }
+  return row;
 }
 
 /** Every column present and undefined: shown blank. */

@@ -62,4 +62,10 @@ export type PracticeMetrics = {
     : K extends 'practice_name' | 'pcn' | 'clinical_system' | 'extract_date' | 'funnel_flag'
       ? string | undefined
       : number | undefined;
+} & {
+  /**
+   * SPEC §3 status `unusable` (more than half the values unrecognised): shown, compared with nothing. Set only
+   * when true. Becomes `status: 'unusable'` once the tidy CSV has its status column.
+   */
+  unusable?: true;
 };

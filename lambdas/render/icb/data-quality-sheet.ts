@@ -101,6 +101,24 @@ export function addDataQualitySheet(workbook: Workbook, report: PeriodReport): W
       emptyText: 'None.',
     },
     {
+      heading: 'Practices left out of comparisons: values mostly unrecognised',
+      intro:
+        'More than half of these practices’ preferred contact method values could not be read, which points to a ' +
+        'shifted or mis-mapped column rather than a real population. Their counts are shown on the Practices sheet, ' +
+        'but they are left out of the ICB totals, the average, deciles, the funnel plot and the rankings.',
+      headers: ['Practice code', 'Practice name', 'Registered patients', 'Unrecognised values', 'What to do'],
+      rows: completeness.unusable.map((p): CellData[] => [
+        p.practiceCode,
+        p.practiceName ?? name(p.practiceCode),
+        p.registered,
+        p.unrecognised,
+        'See "Unrecognised preference values" below: check the export’s columns (a quote that swallows a line ' +
+          'break, a shifted column) or map the values (`valueMapping` in the configuration), then export again.',
+      ]),
+      numFmts: [undefined, undefined, NUM_FMT.count, NUM_FMT.count],
+      emptyText: 'None: every reporting practice’s values could be read.',
+    },
+    {
       heading: 'Rejected rows by reason',
       intro: 'Rows that could not be used. They are counted in "Rows read" but in no other figure.',
       headers: ['Practice code', 'Practice name', 'Reason', 'Rows', 'What it means'],

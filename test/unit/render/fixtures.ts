@@ -245,6 +245,7 @@ export function periodReportFixture(overrides: Partial<PeriodReport> = {}): Peri
       missing: [{ practiceCode: 'D83005', practiceName: 'Orchard Health Centre' }],
       stale: [{ practiceCode: 'D83003', practiceName: 'Meadow View Medical Centre', lastExtractDate: '2026-09-14' }],
       notInDirectory: [],
+      unusable: [],
     },
     registers: [
       {
