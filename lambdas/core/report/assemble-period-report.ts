@@ -92,7 +92,8 @@ export function assemblePeriodReport(input: PeriodReportInput): PeriodReport {
   rows.sort(worstFirst);
 
   const icbCounts = comparable.reduce((sum, s) => addCounts(sum, s.counts), emptyCounts());
-  const periods = periodsEndingWith(period, 12).filter((p) => p === period || input.history.has(p));
+  // Every one of the 12 months, blank where no practice reported (SPEC §4.1): a gap is shown, never closed up.
+  const periods = periodsEndingWith(period, 12);
 
   return {
     icbName: input.icbName,

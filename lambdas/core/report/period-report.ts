@@ -77,7 +77,7 @@ export interface PeriodReport {
     ingestedFiles: IngestedFileNote[];
     quarantinedFiles: QuarantinedFile[];
   };
-  /** Last up to 12 periods ending with this one; undefined where a practice did not report. */
+  /** The 12 months ending with this one, every month; undefined where a practice (for `icb`: any) did not report. */
   trend: {
     periods: string[];
     icb: (number | undefined)[];
