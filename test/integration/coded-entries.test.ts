@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PracticeCounts } from '../../lambdas/core/metrics/practice-counts';
 import { buildPeriodReport, type ReportResult } from '../../lambdas/pipeline/build-period-report';
 import { type IngestOutcome, ingestExport } from '../../lambdas/pipeline/ingest-export';
+import { readStagedGapRows } from '../../lambdas/pipeline/staged-gap-rows';
 import { writeDelimited } from '../support/delimited-writer';
 import { EXPORTS_BUCKET, type PipelineHarness, startPipelineHarness } from '../support/pipeline-harness';
 import { syntheticNhsNumbers } from '../support/synthetic-nhs-number';
@@ -298,5 +299,26 @@ describe('coded SMS consent and AIS entries in SystmOne and EMIS Web exports', (
       dqSmsDissent: 2,
       aisNeedNoPreference: 5,
     });
+  });
+
+  it('stages each no-preference patient’s AIS "Requires contact by X" for the gap list', async () => {
+    const contactBy = async (practice: string) => {
+      const snapshot = await h.table.getSnapshot(practice, '2026-10');
+      if (!snapshot) throw new Error(`no snapshot for ${practice}`);
+      const { noPreference } = await readStagedGapRows({ objects: h.objects, config: h.config }, snapshot);
+      return noPreference
+        .map((p) => [p.surname, p.aisContactBy])
+        .sort(([a], [b]) => String(a).localeCompare(String(b)));
+    };
+    // SystmOne: Ash letter (term (id)), Dale SMS (id); Gum's BSL need names no contact method.
+    expect(await contactBy('C81001')).toEqual([
+      ['Ash', 'letter'],
+      ['Birch', undefined],
+      ['Cedar', undefined],
+      ['Dale', 'sms'],
+      ['Gum', undefined],
+    ]);
+    // EMIS: Ivy email (term (id)).
+    expect((await contactBy('C82002')).filter(([, by]) => by !== undefined)).toEqual([['Ivy', 'email']]);
   });
 });

@@ -355,6 +355,7 @@ export function gapListFixture(overrides: Partial<GapList> = {}): GapList {
         age: 78,
         qofRegisters: ['DM', 'HYP'],
         aisNeed: true,
+        aisContactBy: 'letter',
         hasMobile: true,
         wouldDefaultToSms: true,
       }),
