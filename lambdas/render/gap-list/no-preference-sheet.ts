@@ -30,7 +30,7 @@ const COLUMNS = [
   { header: 'Has mobile', width: 9, type: 'text', style: { alignment: CENTRE } },
   { header: 'Has email', width: 9, type: 'text', style: { alignment: CENTRE } },
   { header: 'Would default to SMS', width: 11, type: 'text', style: { alignment: CENTRE } },
-  { header: 'AIS record', width: 44, type: 'text', style: { alignment: { wrapText: true } } },
+  { header: 'AIS record', width: 64, type: 'text', style: {} },
 ] as const satisfies readonly (PlainColumn & { header: string; width: number })[];
 const HEADER_ROW = 3;
 
