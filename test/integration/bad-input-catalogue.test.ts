@@ -515,8 +515,11 @@ describe('bad-input catalogue through the real ingest pipeline', () => {
 
     it('shows a mostly-unrecognised practice but leaves it out of every comparison, saying why', async () => {
       const row = report.report.practices.find((p) => p.practice_code === 'F86030');
-      expect(row).toMatchObject({ unusable: true, registered: 4, unrecognised: 3, no_preference_pct: 0 });
+      expect(row).toMatchObject({ status: 'unusable', registered: 4, unrecognised: 3, no_preference_pct: 0 });
       expect([row?.decile, row?.funnel_flag]).toEqual([undefined, undefined]);
+      const csv = await h.read(REPORTS_BUCKET, `reports/${PERIOD}/practice-metrics-${PERIOD}.csv`);
+      const line = csv.split(/\r?\n/).find((l) => l.includes(',F86030,'));
+      expect(line?.split(',').at(-1)).toBe('unusable');
       expect(report.report.completeness.unusable).toEqual([
         { practiceCode: 'F86030', practiceName: 'Catalogue Practice 30', registered: 4, unrecognised: 3 },
       ]);

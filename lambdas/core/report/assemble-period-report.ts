@@ -10,9 +10,10 @@ import { periodsEndingWith, previousPeriod } from '../period';
 import type { PracticeSnapshot, RegisterCounts } from '../snapshot';
 import { QOF_REGISTERS } from '../values/qof-registers';
 import type { FileRecord } from './file-record';
+import { pcnRows } from './pcn-rows';
 import type { CompletenessEntry, PeriodReport, SmsCostAssumptions } from './period-report';
-import { practiceRow } from './practice-row';
-import type { PracticeMetrics } from './tidy-columns';
+import { type PracticeIdentity, practiceRow } from './practice-row';
+import type { PracticeMetrics, PracticeStatus } from './tidy-columns';
 
 export interface PeriodReportInput {
   icbName: string;
@@ -55,9 +56,10 @@ export function assemblePeriodReport(input: PeriodReportInput): PeriodReport {
       .map((s) => [s.practiceCode, noPreferencePct(s.counts)]),
   );
 
-  const identity = (practiceCode: string, snapshot?: PracticeSnapshot) => {
+  const identity = (practiceCode: string, status: PracticeStatus, snapshot?: PracticeSnapshot): PracticeIdentity => {
     const entry = directory.get(practiceCode);
     return {
+      status,
       period,
       practiceCode,
       practiceName: entry?.practiceName,
@@ -69,12 +71,16 @@ export function assemblePeriodReport(input: PeriodReportInput): PeriodReport {
 
   const rows: PracticeMetrics[] = snapshots.map((s) => {
     const funnelResult = funnel.byPractice.get(s.practiceCode);
-    return practiceRow(identity(s.practiceCode, s), s.counts, assumptions, {
+    const status: PracticeStatus = isUnusable(s.counts)
+      ? 'unusable'
+      : directory.has(s.practiceCode)
+        ? 'reported'
+        : 'not_in_directory';
+    return practiceRow(identity(s.practiceCode, status, s), s.counts, assumptions, {
       decile: decileOf.get(s.practiceCode),
       funnelZ: funnelResult?.z,
       funnelFlag: funnelResult?.flag,
       changePctPoints: changePctPoints(pcts.get(s.practiceCode), previous.get(s.practiceCode)),
-      unusable: isUnusable(s.counts),
     });
   });
 
@@ -84,8 +90,8 @@ export function assemblePeriodReport(input: PeriodReportInput): PeriodReport {
   const stale: CompletenessEntry[] = [];
   for (const entry of input.directory) {
     if (reportingCodes.has(entry.practiceCode)) continue;
-    rows.push(practiceRow(identity(entry.practiceCode), undefined, assumptions));
     const lastExtractDate = lastExtract.get(entry.practiceCode);
+    rows.push(practiceRow(identity(entry.practiceCode, lastExtractDate ? 'stale' : 'missing'), undefined, assumptions));
     const item = { practiceCode: entry.practiceCode, practiceName: entry.practiceName, lastExtractDate };
     (lastExtractDate ? stale : missing).push(item);
   }
@@ -122,6 +128,8 @@ export function assemblePeriodReport(input: PeriodReportInput): PeriodReport {
           unrecognised: s.counts.unrecognised,
         })),
     },
+    // PCN sums are totals too: an unusable practice is left out of them as out of the ICB's.
+    pcns: pcnRows(period, comparable, input.directory, assumptions),
     registers: registerTable(comparable),
     dataQuality: dataQuality(snapshots, input.fileRecords),
     trend: trend(periods, period, snapshots, input.history, directory),
@@ -132,8 +140,10 @@ export function assemblePeriodReport(input: PeriodReportInput): PeriodReport {
 
 /** Highest % no preference first; unusable practices after them, without an export last; then by code. */
 function worstFirst(a: PracticeMetrics, b: PracticeMetrics): number {
-  if (a.unusable !== b.unusable && a.extract_date !== undefined && b.extract_date !== undefined) {
-    return a.unusable ? 1 : -1;
+  const ua = a.status === 'unusable';
+  const ub = b.status === 'unusable';
+  if (ua !== ub && a.extract_date !== undefined && b.extract_date !== undefined) {
+    return ua ? 1 : -1;
   }
   const pa = a.no_preference_pct;
   const pb = b.no_preference_pct;

@@ -1,7 +1,7 @@
 import type { PracticeCounts } from '../metrics/practice-counts';
 import { practiceMetrics } from '../metrics/practice-metrics';
 import type { SmsCostAssumptions } from './period-report';
-import { type FunnelFlag, type PracticeMetrics, TIDY_COLUMNS } from './tidy-columns';
+import { type FunnelFlag, type PracticeMetrics, type PracticeStatus, TIDY_COLUMNS } from './tidy-columns';
 
 export interface PracticeIdentity {
   period: string;
@@ -10,6 +10,8 @@ export interface PracticeIdentity {
   pcn?: string;
   clinicalSystem?: string;
   extractDate?: string;
+  /** SPEC §3 `status`; absent on a totals row (ICB, PCN). */
+  status?: PracticeStatus;
 }
 
 export interface PracticeComparisons {
@@ -17,8 +19,6 @@ export interface PracticeComparisons {
   funnelZ?: number;
   funnelFlag?: FunnelFlag;
   changePctPoints?: number;
-  /** SPEC §3 status `unusable`: the counts are shown, every comparison is left blank. */
-  unusable?: boolean;
 }
 
 /**
@@ -38,7 +38,7 @@ export function practiceRow(
     pcn: identity.pcn,
     clinical_system: identity.clinicalSystem,
   };
-  if (counts === undefined) return { ...emptyRow(), ...head };
+  if (counts === undefined) return { ...emptyRow(), ...head, status: identity.status };
   const row: PracticeMetrics = {
     ...head,
     extract_date: identity.extractDate,
@@ -47,9 +47,10 @@ export function practiceRow(
     funnel_z: comparisons.funnelZ,
     funnel_flag: comparisons.funnelFlag,
     change_pct_points: comparisons.changePctPoints,
+    status: identity.status,
   };
-  if (comparisons.unusable) {
-    row.unusable = true;
+  // An unusable practice (SPEC §3) is compared with nothing, whatever comparisons were passed.
+  if (identity.status === 'unusable') {
     row.decile = undefined;
     row.funnel_z = undefined;
     row.funnel_flag = undefined;

@@ -6,9 +6,10 @@ import { decodeTemplateFile } from '../../core/sms/decode-template-file';
 import type { SmsTemplate } from '../../core/sms/parse-templates';
 import { parseTemplates } from '../../core/sms/parse-templates';
 import { TemplateFileError } from '../../core/sms/template-file-error';
+import { SETTING_DEFAULTS } from '../../defaults';
 
 /** An example rate, as in the monthly report; pass your contract's with --cost-per-fragment. */
-export const DEFAULT_COST_PER_FRAGMENT_GBP = 0.025;
+export const DEFAULT_COST_PER_FRAGMENT_GBP = SETTING_DEFAULTS.smsCostPerFragmentGbp;
 /** Exit codes: 1 when a template breaks a rule (for a practice's own checks), 2 for a usage error. */
 export const EXIT_RULE_BROKEN = 1;
 export const EXIT_USAGE = 2;

@@ -57,10 +57,10 @@ export function addPracticesSheet(workbook: Workbook, report: PeriodReport): Wor
       if (numFmt !== undefined) cell.numFmt = numFmt;
       if (typeof cell.value === 'string' && format !== 'text') cell.alignment = { horizontal: 'right' };
     });
-    if (practice.extract_date === undefined || practice.unusable) {
+    if (practice.extract_date === undefined || practice.status === 'unusable') {
       row.getCell(columnOf('practice_name')).font = font({ italic: true, color: { argb: COLOURS.muted } });
     }
-    if (practice.unusable) {
+    if (practice.status === 'unusable') {
       row.getCell(columnOf('practice_name')).note =
         'Left out of every comparison: more than half of its preference values were not understood (see Data quality).';
     }

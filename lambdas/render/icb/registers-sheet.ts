@@ -98,7 +98,7 @@ export function addRegistersSheet(workbook: Workbook, report: PeriodReport): Wor
 
   const practices = worstFirst(
     // An unusable practice (SPEC §3) is compared with nothing: its register shares are not ranked here.
-    report.practices.filter((p) => p.extract_date !== undefined && !p.unusable),
+    report.practices.filter((p) => p.extract_date !== undefined && p.status !== 'unusable'),
   );
   practices.forEach((practice, p) => {
     const row = ws.getRow(ICB_PCT_ROW + 1 + p);

@@ -6,12 +6,12 @@ import type { PracticeMetrics } from '../../core/report/tidy-columns';
  * month to month. Returns a new array.
  */
 export function worstFirst<
-  T extends Pick<PracticeMetrics, 'no_preference_pct' | 'practice_code'> & Pick<Partial<PracticeMetrics>, 'unusable'>,
+  T extends Pick<PracticeMetrics, 'no_preference_pct' | 'practice_code'> & Pick<Partial<PracticeMetrics>, 'status'>,
 >(rows: readonly T[]): T[] {
   return [...rows].sort((a, b) => {
-    if (a.unusable !== b.unusable && a.no_preference_pct !== undefined && b.no_preference_pct !== undefined) {
-      return a.unusable ? 1 : -1;
-    }
+    const ua = a.status === 'unusable';
+    const ub = b.status === 'unusable';
+    if (ua !== ub && a.no_preference_pct !== undefined && b.no_preference_pct !== undefined) return ua ? 1 : -1;
     const pa = a.no_preference_pct;
     const pb = b.no_preference_pct;
     if (pa === undefined || pb === undefined) {

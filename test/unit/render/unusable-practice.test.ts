@@ -13,7 +13,7 @@ beforeAll(async () => {
   const base = periodReportFixture();
   const unusableHilltop = {
     ...HILLTOP,
-    unusable: true as const,
+    status: 'unusable' as const,
     decile: undefined,
     funnel_z: undefined,
     funnel_flag: undefined,
@@ -48,6 +48,8 @@ describe('an unusable practice in the ICB workbook', () => {
     expect(columnValues(ws, 'B', 2, 6)).toEqual(['D83001', 'D83004', 'D83002', 'D83003', 'D83005']);
     expect(ws.getCell('G4').value).toBe(HILLTOP.registered);
     expect(String(ws.getCell('C4').note)).toContain('Left out of every comparison');
+    const statusColumn = (ws.getRow(1).values as unknown[]).indexOf('Status');
+    expect(ws.getRow(4).getCell(statusColumn).value).toBe('unusable');
   });
 
   it('is listed in Data quality with its registered and unrecognised counts', () => {

@@ -54,7 +54,7 @@ describe('an unusable practice in the period report', () => {
   const row = report.practices.find((p) => p.practice_code === 'F86030');
 
   it('shows its counts, flagged unusable, with every comparison blank', () => {
-    expect(row).toMatchObject({ unusable: true, registered: 5, unrecognised: 5, no_preference_pct: 0 });
+    expect(row).toMatchObject({ status: 'unusable', registered: 5, unrecognised: 5, no_preference_pct: 0 });
     expect([row?.decile, row?.funnel_z, row?.funnel_flag, row?.change_pct_points]).toEqual([
       undefined,
       undefined,
@@ -64,7 +64,9 @@ describe('an unusable practice in the period report', () => {
   });
 
   it('is left out of k: the ten usable practices take deciles 1 to 10', () => {
-    expect(report.practices.filter((p) => !p.unusable).map((p) => p.decile)).toEqual([10, 9, 8, 7, 6, 5, 4, 3, 2, 1]);
+    expect(report.practices.filter((p) => p.status !== 'unusable').map((p) => p.decile)).toEqual([
+      10, 9, 8, 7, 6, 5, 4, 3, 2, 1,
+    ]);
   });
 
   it('is left out of the ICB totals, p̄ and the median', () => {

@@ -86,6 +86,7 @@ export function sampleReport(input: {
       notInDirectory: [],
       unusable: [],
     },
+    pcns: [],
     registers: [],
     dataQuality: {
       rejectedRows: [],
