@@ -1,7 +1,7 @@
 import type { PracticeCounts } from './metrics/practice-counts';
 
-/** Reasons a row is rejected (bad rows never stop a file). */
-export type RowRejection = 'invalid_nhs_number';
+/** Reasons a row is rejected (bad rows never stop a file; SPEC §2.4). */
+export type RowRejection = 'invalid_nhs_number' | 'short_row';
 
 /** Per-register counts for one practice: patients on the register and those with no preference. */
 export interface RegisterCounts {

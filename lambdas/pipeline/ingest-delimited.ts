@@ -91,7 +91,7 @@ async function tallyAndSave(
   const started = performance.now();
   const counted = await tallyExportRows(
     batchesOf(opened),
-    rowLayout(mapping),
+    rowLayout(mapping, opened.header.length),
     context,
     input.spill,
     deps.config.valueMapping,
@@ -130,6 +130,7 @@ async function tallyAndSave(
       preambleLines: opened.preambleLines,
       trailingSummaryLines: stats.trailingSummaryLines,
       raggedRows: stats.raggedRows,
+      rowsMissingOptionalColumns: counted.rowsMissingOptionalColumns,
       ignoredHeaders: mapping.ignored,
       duplicateHeaders: mapping.duplicates,
       dateFromName,

@@ -329,19 +329,31 @@ describe('analytics on a constructed ICB (local run, real handlers)', () => {
       ]);
     });
 
-    it('shows three months on the Trend sheet, blank where a practice did not report', () => {
+    it('shows the 12 months to October on the Trend sheet, blank where no practice or this practice did not report', () => {
       const ws = worksheet(workbook, 'Trend');
       expect(ws.getRow(2).values).toEqual([
         undefined,
         'Practice code',
         'Practice name',
+        'Nov 2025',
+        'Dec 2025',
+        'Jan 2026',
+        'Feb 2026',
+        'Mar 2026',
+        'Apr 2026',
+        'May 2026',
+        'Jun 2026',
+        'Jul 2026',
         'Aug 2026',
         'Sep 2026',
         'Oct 2026',
       ]);
+      // November 2025 to July 2026: no export at all, every cell blank; August to October as reported.
       const values = (code: string) => {
         const row = rowWith(ws, code);
-        return [3, 4, 5].map((c) => row.getCell(c).value);
+        const cells = Array.from({ length: 12 }, (_, i) => row.getCell(3 + i).value);
+        expect(cells.slice(0, 9)).toEqual(Array(9).fill(null));
+        return cells.slice(9);
       };
       expect(values('ICB total')).toEqual([22.8, 22.9, 20.7]);
       expect(values('K81001')).toEqual([15, 12.5, 10]);

@@ -266,6 +266,20 @@ const QUARANTINED: QuarantineCase[] = [
     hint: ['"Practice Code" column', 'file name'],
   },
   {
+    case: 'a file in which every NHS number is invalid (no valid patient)',
+    file: 'F86019_2026-10-31_all-nhs-numbers-invalid.csv',
+    reason: 'no_valid_patients',
+    message: ['None of the 2 patient rows is a valid patient', '2 invalid_nhs_number', 'not stored'],
+    hint: ['NHS Number column', 'export the report again'],
+  },
+  {
+    case: 'NHS numbers turned into 9.99E+09 by a spreadsheet',
+    file: 'F86029_2026-10-31_nhs-numbers-in-scientific-notation.csv',
+    reason: 'no_valid_patients',
+    message: ['None of the 3 patient rows', '3 of them are written in scientific notation', 'spreadsheet'],
+    hint: ['Export the report again', 'without opening it in a spreadsheet'],
+  },
+  {
     case: 'a zip holding another zip',
     file: 'F86021_2026-10-31_nested.zip',
     reason: 'zip_nested',
@@ -323,8 +337,8 @@ const INGESTED: IngestedCase[] = [
     case: 'rows with too many and too few fields',
     file: 'F86011_2026-10-31_ragged-rows.csv',
     practiceCode: 'F86011',
-    // The short row has no preference cell at all: it is read as empty, i.e. no preference.
-    counts: { rowsRead: 3, registered: 3, prefSms: 1, prefEmail: 1, noPreference: 1 },
+    // The short row ends before the preference cell: rejected (short_row), never read as no preference.
+    counts: { rowsRead: 3, registered: 2, rowsRejected: 1, prefSms: 1, prefEmail: 1, noPreference: 0 },
     notes: ['2 rows had more or fewer fields than the header.'],
   },
   {
@@ -348,10 +362,22 @@ const INGESTED: IngestedCase[] = [
     counts: { rowsRead: 3, registered: 3, dobMissing: 1, adults16plus: 2, noPreference: 2, adultsNoPreference: 1 },
   },
   {
-    case: 'every NHS number invalid',
-    file: 'F86019_2026-10-31_all-nhs-numbers-invalid.csv',
-    practiceCode: 'F86019',
-    counts: { rowsRead: 2, rowsRejected: 2, registered: 0 },
+    case: 'short rows (two cut before a required column, one lacking only the optional Email)',
+    file: 'F86028_2026-10-31_short-rows.csv',
+    practiceCode: 'F86028',
+    // Quill: SMS. Rowe ends at the practice code, Tate after the surname: short_row. Stone: Letter, no Email cell.
+    counts: { rowsRead: 4, registered: 2, rowsRejected: 2, prefSms: 1, prefLetter: 1, noPreference: 0 },
+    notes: [
+      '3 rows had more or fewer fields than the header.',
+      '1 patient row ended before the last columns (none of them required): those columns were read as empty.',
+    ],
+  },
+  {
+    case: 'a shifted column: most preference values unrecognised (status unusable)',
+    file: 'F86030_2026-10-31_mostly-unrecognised.csv',
+    practiceCode: 'F86030',
+    // Three rows have a registration-status column inserted before the preference: "Active", unrecognised.
+    counts: { rowsRead: 4, registered: 4, unrecognised: 3, prefSms: 1, noPreference: 0 },
   },
   {
     case: 'a practice that is not in the directory',
@@ -474,6 +500,43 @@ describe('bad-input catalogue through the real ingest pipeline', () => {
       },
     );
 
+    it('lists short rows by reason in the Data quality sheet, per practice', () => {
+      expect(report.report.dataQuality.rejectedRows).toContainEqual({
+        practiceCode: 'F86028',
+        reason: 'short_row',
+        count: 2,
+      });
+      expect(report.report.dataQuality.rejectedRows).toContainEqual({
+        practiceCode: 'F86011',
+        reason: 'short_row',
+        count: 1,
+      });
+    });
+
+    it('shows a mostly-unrecognised practice but leaves it out of every comparison, saying why', async () => {
+      const row = report.report.practices.find((p) => p.practice_code === 'F86030');
+      expect(row).toMatchObject({ status: 'unusable', registered: 4, unrecognised: 3, no_preference_pct: 0 });
+      expect([row?.decile, row?.funnel_flag]).toEqual([undefined, undefined]);
+      const csv = await h.read(REPORTS_BUCKET, `reports/${PERIOD}/practice-metrics-${PERIOD}.csv`);
+      const line = csv.split(/\r?\n/).find((l) => l.includes(',F86030,'));
+      expect(line?.split(',').at(-1)).toBe('unusable');
+      expect(report.report.completeness.unusable).toEqual([
+        { practiceCode: 'F86030', practiceName: 'Catalogue Practice 30', registered: 4, unrecognised: 3 },
+      ]);
+      const reporting = (await Promise.all(report.practices.map((code) => h.table.getSnapshot(code, PERIOD)))).filter(
+        (s) => s !== undefined && s.practiceCode !== 'F86030',
+      );
+      expect(report.report.icb.counts.registered).toBe(
+        reporting.reduce((sum, s) => sum + (s?.counts.registered ?? 0), 0),
+      );
+      const section = await dataQualitySection(
+        h,
+        PERIOD,
+        'Practices left out of comparisons: values mostly unrecognised',
+      );
+      expect(section[0]?.slice(0, 4)).toEqual(['F86030', 'Catalogue Practice 30', '4', '3']);
+    });
+
     it('reads Windows-1252 names into the gap list without mojibake', async () => {
       const snapshot = await h.table.getSnapshot('F86009', '2026-10');
       if (!snapshot) throw new Error('no snapshot for F86009');
@@ -578,6 +641,24 @@ async function quarantinedRows(h: PipelineHarness, period: string) {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(Buffer.concat(chunks) as unknown as ArrayBuffer);
   return quarantinedRowsOf(workbook);
+}
+
+/** The rows (cells as text) of one table of the Data quality sheet, found by its heading. */
+async function dataQualitySection(h: PipelineHarness, period: string, heading: string): Promise<string[][]> {
+  const object = await h.objects.get(REPORTS_BUCKET, `reports/${period}/icb-report-${period}.xlsx`);
+  const chunks: Buffer[] = [];
+  for await (const chunk of object.body) chunks.push(Buffer.from(chunk));
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(Buffer.concat(chunks) as unknown as ArrayBuffer);
+  const sheet = workbook.getWorksheet('Data quality');
+  if (!sheet) throw new Error('The ICB workbook has no Data quality sheet.');
+  const text = (row: number, column: number) => String(sheet.getRow(row).getCell(column).value ?? '');
+  let r = 1;
+  while (r <= sheet.rowCount && text(r, 1) !== heading) r++;
+  while (r <= sheet.rowCount && text(r, 1) !== 'Practice code') r++;
+  const rows: string[][] = [];
+  for (r++; r <= sheet.rowCount && text(r, 1) !== ''; r++) rows.push([1, 2, 3, 4, 5].map((c) => text(r, c)));
+  return rows;
 }
 
 function quarantinedRowsOf(workbook: ExcelJS.Workbook): { file: string; reason: string; hint: string }[] {

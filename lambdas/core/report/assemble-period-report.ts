@@ -5,6 +5,7 @@ import { funnelPlot } from '../metrics/funnel';
 import { median } from '../metrics/median';
 import { percentage } from '../metrics/percentage';
 import { addCounts, emptyCounts, type PracticeCounts } from '../metrics/practice-counts';
+import { isUnusable } from '../metrics/unusable-practice';
 import { periodsEndingWith, previousPeriod } from '../period';
 import type { PracticeSnapshot, RegisterCounts } from '../snapshot';
 import { QOF_REGISTERS } from '../values/qof-registers';
@@ -36,7 +37,9 @@ function noPreferencePct(counts: PracticeCounts): number | undefined {
 export function assemblePeriodReport(input: PeriodReportInput): PeriodReport {
   const { period, snapshots, assumptions } = input;
   const directory = new Map(input.directory.map((entry) => [entry.practiceCode, entry]));
-  const counted = snapshots.filter((s) => s.counts.registered > 0);
+  // An unusable practice (SPEC §3) is shown but left out of k, p̄, deciles, the funnel and ICB totals.
+  const comparable = snapshots.filter((s) => !isUnusable(s.counts));
+  const counted = comparable.filter((s) => s.counts.registered > 0);
 
   const funnel = funnelPlot(
     counted.map((s) => ({
@@ -48,7 +51,9 @@ export function assemblePeriodReport(input: PeriodReportInput): PeriodReport {
   const pcts = new Map(counted.map((s) => [s.practiceCode, noPreferencePct(s.counts) as number]));
   const decileOf = deciles(pcts);
   const previous = new Map(
-    (input.history.get(previousPeriod(period)) ?? []).map((s) => [s.practiceCode, noPreferencePct(s.counts)]),
+    (input.history.get(previousPeriod(period)) ?? [])
+      .filter((s) => !isUnusable(s.counts))
+      .map((s) => [s.practiceCode, noPreferencePct(s.counts)]),
   );
 
   const identity = (practiceCode: string, status: PracticeStatus, snapshot?: PracticeSnapshot): PracticeIdentity => {
@@ -66,7 +71,11 @@ export function assemblePeriodReport(input: PeriodReportInput): PeriodReport {
 
   const rows: PracticeMetrics[] = snapshots.map((s) => {
     const funnelResult = funnel.byPractice.get(s.practiceCode);
-    const status = directory.has(s.practiceCode) ? 'reported' : 'not_in_directory';
+    const status: PracticeStatus = isUnusable(s.counts)
+      ? 'unusable'
+      : directory.has(s.practiceCode)
+        ? 'reported'
+        : 'not_in_directory';
     return practiceRow(identity(s.practiceCode, status, s), s.counts, assumptions, {
       decile: decileOf.get(s.practiceCode),
       funnelZ: funnelResult?.z,
@@ -88,8 +97,9 @@ export function assemblePeriodReport(input: PeriodReportInput): PeriodReport {
   }
   rows.sort(worstFirst);
 
-  const icbCounts = snapshots.reduce((sum, s) => addCounts(sum, s.counts), emptyCounts());
-  const periods = periodsEndingWith(period, 12).filter((p) => p === period || input.history.has(p));
+  const icbCounts = comparable.reduce((sum, s) => addCounts(sum, s.counts), emptyCounts());
+  // Every one of the 12 months, blank where no practice reported (SPEC §4.1): a gap is shown, never closed up.
+  const periods = periodsEndingWith(period, 12);
 
   return {
     icbName: input.icbName,
@@ -109,9 +119,18 @@ export function assemblePeriodReport(input: PeriodReportInput): PeriodReport {
       notInDirectory: snapshots
         .filter((s) => !directory.has(s.practiceCode))
         .map((s) => ({ practiceCode: s.practiceCode })),
+      unusable: snapshots
+        .filter((s) => isUnusable(s.counts))
+        .map((s) => ({
+          practiceCode: s.practiceCode,
+          practiceName: directory.get(s.practiceCode)?.practiceName,
+          registered: s.counts.registered,
+          unrecognised: s.counts.unrecognised,
+        })),
     },
-    pcns: pcnRows(period, snapshots, input.directory, assumptions),
-    registers: registerTable(snapshots),
+    // PCN sums are totals too: an unusable practice is left out of them as out of the ICB's.
+    pcns: pcnRows(period, comparable, input.directory, assumptions),
+    registers: registerTable(comparable),
     dataQuality: dataQuality(snapshots, input.fileRecords),
     trend: trend(periods, period, snapshots, input.history, directory),
     assumptions,
@@ -119,8 +138,13 @@ export function assemblePeriodReport(input: PeriodReportInput): PeriodReport {
   };
 }
 
-/** Highest % no preference first; practices without an export last; then by practice code. */
+/** Highest % no preference first; unusable practices after them, without an export last; then by code. */
 function worstFirst(a: PracticeMetrics, b: PracticeMetrics): number {
+  const ua = a.status === 'unusable';
+  const ub = b.status === 'unusable';
+  if (ua !== ub && a.extract_date !== undefined && b.extract_date !== undefined) {
+    return ua ? 1 : -1;
+  }
   const pa = a.no_preference_pct;
   const pb = b.no_preference_pct;
   if (pa !== pb) {
@@ -221,7 +245,9 @@ function trend(
   return {
     periods: [...periods],
     icb: byPeriod.map((snapshots) => {
-      const total = snapshots.reduce((sum, s) => addCounts(sum, s.counts), emptyCounts());
+      const total = snapshots
+        .filter((s) => !isUnusable(s.counts))
+        .reduce((sum, s) => addCounts(sum, s.counts), emptyCounts());
       return noPreferencePct(total);
     }),
     practices: [...codes].sort().map((practiceCode) => ({

@@ -1,3 +1,4 @@
+import type { AisContactBy } from '../values/coded-entries';
 import type { PracticeMetrics } from './tidy-columns';
 
 /** Priority tiers for the No preference sheet: 1 is contacted first. */
@@ -13,6 +14,8 @@ export interface GapListPatient {
   age?: number;
   qofRegisters: string[];
   aisNeed: boolean;
+  /** An AIS "Requires contact by X" entry (SPEC §2.3b): a gap the practice can close at once. Absent for any other. */
+  aisContactBy?: AisContactBy;
   hasMobile: boolean;
   hasEmail: boolean;
   wouldDefaultToSms: boolean;

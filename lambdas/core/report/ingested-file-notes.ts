@@ -8,6 +8,8 @@ export interface IngestedFileFacts {
   preambleLines: number;
   trailingSummaryLines: number;
   raggedRows: number;
+  /** Patient rows that ended before the header's last, optional, columns (read with them empty). */
+  rowsMissingOptionalColumns: number;
   /** Header cells that are not a field the report reads. */
   ignoredHeaders: string[];
   /** Header names given to more than one column (the first was used). */
@@ -58,6 +60,13 @@ export function ingestedFileNotes(
   }
   for (const note of notesByPeriod.values()) {
     if (facts.raggedRows > 0) note.notes.push(`${facts.raggedRows} rows had more or fewer fields than the header.`);
+    const lacking = facts.rowsMissingOptionalColumns;
+    if (lacking > 0) {
+      note.notes.push(
+        `${lacking} patient ${lacking === 1 ? 'row' : 'rows'} ended before the last columns (none of them ` +
+          'required): those columns were read as empty.',
+      );
+    }
     if (facts.duplicateHeaders.length > 0) {
       note.notes.push(`Duplicate column names, the first was used: ${facts.duplicateHeaders.join(', ')}.`);
     }

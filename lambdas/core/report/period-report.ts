@@ -33,6 +33,14 @@ export interface IngestedFileNote {
   notes: string[];
 }
 
+/** A practice whose values are mostly unrecognised (SPEC §3 `unusable`), with the counts that make it so. */
+export interface UnusableEntry {
+  practiceCode: string;
+  practiceName?: string;
+  registered: number;
+  unrecognised: number;
+}
+
 export interface CompletenessEntry {
   practiceCode: string;
   practiceName?: string;
@@ -58,6 +66,8 @@ export interface PeriodReport {
     missing: CompletenessEntry[];
     stale: CompletenessEntry[];
     notInDirectory: CompletenessEntry[];
+    /** Reporting practices left out of every comparison: more than half their values unrecognised. */
+    unusable: UnusableEntry[];
   };
   /** The same measures per PCN of the directory (SPEC §4.1 PCNs sheet), worst first, No PCN recorded last. */
   pcns: PcnRow[];
@@ -72,7 +82,7 @@ export interface PeriodReport {
     ingestedFiles: IngestedFileNote[];
     quarantinedFiles: QuarantinedFile[];
   };
-  /** Last up to 12 periods ending with this one; undefined where a practice did not report. */
+  /** The 12 months ending with this one, every month; undefined where a practice (for `icb`: any) did not report. */
   trend: {
     periods: string[];
     icb: (number | undefined)[];

@@ -39,7 +39,7 @@ export function practiceRow(
     clinical_system: identity.clinicalSystem,
   };
   if (counts === undefined) return { ...emptyRow(), ...head, status: identity.status };
-  return {
+  const row: PracticeMetrics = {
     ...head,
     extract_date: identity.extractDate,
     ...practiceMetrics(counts, assumptions),
@@ -49,6 +49,14 @@ export function practiceRow(
     change_pct_points: comparisons.changePctPoints,
     status: identity.status,
   };
+  // An unusable practice (SPEC §3) is compared with nothing, whatever comparisons were passed.
+  if (identity.status === 'unusable') {
+    row.decile = undefined;
+    row.funnel_z = undefined;
+    row.funnel_flag = undefined;
+    row.change_pct_points = undefined;
+  }
+  return row;
 }
 
 /** Every column present and undefined: shown blank. */

@@ -55,10 +55,10 @@ export type TidyColumn = (typeof TIDY_COLUMNS)[number]['column'];
 /**
  * Why a practice's row is filled or blank (SPEC §3 `status`): `reported` (an export this period, practice in the
  * directory), `not_in_directory` (an export, but not in the directory), `stale` (no export this period, an earlier
- * one) or `missing` (never an export).
+ * one), `missing` (never an export) or `unusable` (an export whose unrecognised values are more than half of
+ * registered: its counts are shown, it is compared with nothing; see isUnusable).
  */
-export type PracticeStatus = 'reported' | 'stale' | 'missing' | 'not_in_directory';
-// SPEC §3's fifth status, `unusable` (unrecognised > half of registered), joins this union with that rule.
+export type PracticeStatus = 'reported' | 'stale' | 'missing' | 'not_in_directory' | 'unusable';
 
 export type FunnelFlag = 'high_outlier' | 'high_warning' | 'in_control' | 'low_warning' | 'low_outlier';
 

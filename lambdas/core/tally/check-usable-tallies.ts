@@ -1,9 +1,11 @@
 import { ExportRejectedError } from '../read/export-rejected-error';
+import type { RowRejection } from '../snapshot';
 import type { ExportTallies } from './tally-export-rows';
 
 /**
- * Rejects a counted file that cannot become snapshots: none of its rows names a practice, or a practice's
- * extract date (its rows' latest, else the file's) is after the day the file was uploaded.
+ * Rejects a counted file that cannot become snapshots: none of its rows names a practice, none is a valid
+ * patient (a 0-patient snapshot would hide a good one, SPEC §2.5), or a practice's extract date (its rows'
+ * latest, else the file's) is after the day the file was uploaded.
  */
 export function checkUsableTallies(counted: ExportTallies, fileExtractDate: string, uploadDate: string): void {
   if (counted.tallies.size === 0) {
@@ -14,6 +16,7 @@ export function checkUsableTallies(counted: ExportTallies, fileExtractDate: stri
       'Add a "Practice Code" column, or put the practice code in the file name (e.g. D83001_2026-10-31.csv).',
     );
   }
+  checkSomePatientValid(counted);
   for (const tally of counted.tallies.values()) {
     const extractDate = tally.extractDate ?? fileExtractDate;
     if (extractDate > uploadDate) {
@@ -26,4 +29,42 @@ export function checkUsableTallies(counted: ExportTallies, fileExtractDate: stri
       );
     }
   }
+}
+
+function checkSomePatientValid(counted: ExportTallies): void {
+  let registered = 0;
+  let rejected = 0;
+  const byReason: Partial<Record<RowRejection, number>> = {};
+  for (const tally of counted.tallies.values()) {
+    registered += tally.counts.registered;
+    rejected += tally.counts.rowsRejected;
+    for (const [reason, count] of Object.entries(tally.rejectedByReason) as [RowRejection, number][]) {
+      byReason[reason] = (byReason[reason] ?? 0) + count;
+    }
+  }
+  if (registered > 0) return;
+  const damaged = counted.nhsNumbersInScientificNotation;
+  if (damaged > 0) {
+    throw new ExportRejectedError(
+      'no_valid_patients',
+      `None of the ${rejected} patient rows has a valid NHS number; ${damaged} of them are written in ` +
+        'scientific notation (like 9.99E+09), which is what a spreadsheet does to long numbers when the file is ' +
+        'opened and saved in it.',
+      'Export the report again from the clinical system and upload it without opening it in a spreadsheet ' +
+        '(Excel rewrites NHS numbers and the digits cannot be recovered).',
+    );
+  }
+  throw new ExportRejectedError(
+    'no_valid_patients',
+    `None of the ${rejected} patient rows is a valid patient (rejected: ${describeReasons(byReason)}), so the ` +
+      'file was not stored: it would have replaced an earlier export of the month with 0 patients.',
+    'Check that the NHS Number column holds 10-digit NHS numbers and that every row reaches the preferred ' +
+      'contact method column, then export the report again.',
+  );
+}
+
+function describeReasons(byReason: Partial<Record<RowRejection, number>>): string {
+  return Object.entries(byReason)
+    .map(([reason, count]) => `${count} ${reason}`)
+    .join(', ');
 }

@@ -1,4 +1,5 @@
 import type { ContactFix, GapListPatient, GapListTier } from '../report/gap-list';
+import type { AisContactBy } from '../values/coded-entries';
 import { nhsNumberFromKey } from '../values/nhs-number-key';
 import { dateNumberToIso } from '../values/uk-date-number';
 import type { GapRowBuffer } from './gap-row-buffer';
@@ -12,6 +13,8 @@ import type { GapRowBuffer } from './gap-row-buffer';
  * (uint32), the date of birth `yyyymmdd` (uint32, 0 = unknown); for `N` also age (int32, -1 = unknown),
  * flags and tier (one byte each) and the QOF codes joined by commas; then surname and forename. Texts
  * are a uint32 length in UTF-16 code units and the code units (UTF-16LE), so any name comes back exactly.
+ * The flags byte's bits 4–6 hold the AIS "Requires contact by X" (0 = none): records staged before they
+ * were used have them clear, so they still read, with no contact method.
  */
 
 const KIND_NO_PREFERENCE = 0x4e; // N
@@ -28,6 +31,9 @@ const AIS_NEED = 1;
 const HAS_MOBILE = 2;
 const HAS_EMAIL = 4;
 const WOULD_DEFAULT_TO_SMS = 8;
+const CONTACT_BY_SHIFT = 4;
+/** Position + 1 is the value in bits 4–6; never reorder (staged rows hold these numbers). */
+const CONTACT_BY: readonly AisContactBy[] = ['email', 'letter', 'sms', 'telephone', 'textRelay', 'carer'];
 
 /** The fields of a patient on a gap list, as the tally knows them (see InterpretedRow). */
 export interface GapRowFields {
@@ -38,6 +44,8 @@ export interface GapRowFields {
   age: number;
   qofRegisters: readonly string[];
   aisNeed: boolean;
+  /** The X of an AIS "Requires contact by X" entry, shown on the gap list. */
+  aisContactBy?: AisContactBy | undefined;
   hasMobile: boolean;
   hasEmail: boolean;
   surname: string;
@@ -60,7 +68,8 @@ export function writeNoPreference(
     (row.aisNeed ? AIS_NEED : 0) |
       (row.hasMobile ? HAS_MOBILE : 0) |
       (row.hasEmail ? HAS_EMAIL : 0) |
-      (wouldDefaultToSms ? WOULD_DEFAULT_TO_SMS : 0),
+      (wouldDefaultToSms ? WOULD_DEFAULT_TO_SMS : 0) |
+      (contactByCode(row.aisContactBy) << CONTACT_BY_SHIFT),
   );
   out.uint8(tier);
   out.text(registers);
@@ -103,6 +112,7 @@ export function decodeGapRows(bytes: Buffer): { noPreference: GapListPatient[]; 
       const tier = bytes[at + 14] as GapListTier;
       at += 15;
       const registers = text();
+      const contactBy = CONTACT_BY[((flags >> CONTACT_BY_SHIFT) & 7) - 1];
       noPreference.push({
         nhsNumber,
         surname: text(),
@@ -115,6 +125,7 @@ export function decodeGapRows(bytes: Buffer): { noPreference: GapListPatient[]; 
         hasEmail: (flags & HAS_EMAIL) !== 0,
         wouldDefaultToSms: (flags & WOULD_DEFAULT_TO_SMS) !== 0,
         tier,
+        ...(contactBy === undefined ? {} : { aisContactBy: contactBy }),
       });
     } else {
       const problem = PROBLEM_OF_KIND.get(kind);
@@ -124,4 +135,8 @@ export function decodeGapRows(bytes: Buffer): { noPreference: GapListPatient[]; 
     }
   }
   return { noPreference, fixContactDetails };
+}
+
+function contactByCode(contactBy: AisContactBy | undefined): number {
+  return contactBy === undefined ? 0 : CONTACT_BY.indexOf(contactBy) + 1;
 }

@@ -18,10 +18,12 @@ export interface RowContext {
 export interface RowLayout {
   readonly fields: Partial<Record<FieldName, number>>;
   readonly registerColumns: readonly { index: number; code: string }[];
+  /** Cells in the header line: a patient row with fewer lacks trailing optional columns (counted, SPEC §2.4). */
+  readonly columnCount?: number;
 }
 
-export function rowLayout(mapping: HeaderMapping): RowLayout {
-  return { fields: mapping.fields, registerColumns: mapping.registerColumns };
+export function rowLayout(mapping: HeaderMapping, columnCount?: number): RowLayout {
+  return { fields: mapping.fields, registerColumns: mapping.registerColumns, columnCount };
 }
 
 /**
@@ -39,8 +41,7 @@ export function interpretRow(
   const status = interpreter.read(cells);
   const row = interpreter.row;
   if (status === 'unattributed') return { ok: false, reason: 'unattributed' };
-  if (status === 'invalid_nhs_number')
-    return { ok: false, reason: 'invalid_nhs_number', practiceCode: row.practiceCode };
+  if (status !== 'ok') return { ok: false, reason: status, practiceCode: row.practiceCode };
   return {
     ok: true,
     row: {

@@ -29,5 +29,5 @@ export interface PatientRow {
 /** Why a data row could not be used. `unattributed` rows belong to no practice. */
 export type RowOutcome =
   | { ok: true; row: PatientRow }
-  | { ok: false; reason: 'invalid_nhs_number'; practiceCode: string }
+  | { ok: false; reason: 'invalid_nhs_number' | 'short_row'; practiceCode: string }
   | { ok: false; reason: 'unattributed' };

@@ -47,7 +47,7 @@ export interface InterpretedRow {
 }
 
 /** `ok`: `row` holds the patient. Otherwise why the row cannot be counted (SPEC §2.4); see RowOutcome. */
-export type RowStatus = 'ok' | 'invalid_nhs_number' | 'unattributed';
+export type RowStatus = 'ok' | 'invalid_nhs_number' | 'short_row' | 'unattributed';
 
 const NONE: readonly string[] = [];
 /** Distinct values remembered per column; free text in a broken column cannot grow memory past this. */
@@ -62,6 +62,8 @@ const CACHE_LIMIT = 4096;
 export class RowInterpreter {
   readonly row: InterpretedRow;
   private readonly f: RowLayout['fields'];
+  /** Fewest cells a row needs to reach every required column (SPEC §2.4 short rows). */
+  private readonly requiredCells: number;
   private lastPracticeCell: string | undefined;
   private lastPracticeCode: string | undefined;
   private lastExtractCell: string | undefined;
@@ -81,6 +83,7 @@ export class RowInterpreter {
     private readonly valueMapping: ValueMapping = NO_VALUE_MAPPING,
   ) {
     this.f = layout.fields;
+    this.requiredCells = requiredCellCount(layout.fields);
     // The shared reader keeps its cache warm across files; a mapping needs a reader (and cache) of its own.
     this.preferenceCategory =
       valueMapping.preferredContactMethod.size === 0
@@ -117,6 +120,8 @@ export class RowInterpreter {
     const practiceCode = this.practiceCode(cell(cells, f.practiceCode));
     if (practiceCode === undefined) return 'unattributed';
     row.practiceCode = practiceCode;
+    // A row cut short before a required column would read as "no preference": it is rejected instead.
+    if (cells.length < this.requiredCells) return 'short_row';
 
     const nhsKey = f.nhsNumber === undefined ? -1 : nhsNumberKey(cells[f.nhsNumber] ?? '');
     if (nhsKey < 0) return 'invalid_nhs_number';
@@ -211,6 +216,18 @@ export class RowInterpreter {
     }
     return value;
   }
+}
+
+/**
+ * One more than the last required column: NHS number, date of birth, preferred contact method and, when it
+ * is a column, practice code (a row too short to reach it falls back to the file name's code, if any).
+ */
+function requiredCellCount(fields: RowLayout['fields']): number {
+  let last = -1;
+  for (const index of [fields.nhsNumber, fields.dateOfBirth, fields.preferredContactMethod, fields.practiceCode]) {
+    if (index !== undefined && index > last) last = index;
+  }
+  return last + 1;
 }
 
 const NO_AIS_COLUMN: AisNeedMeaning = { need: false };

@@ -1,5 +1,6 @@
 import { NO_VALUE_MAPPING, type ValueMapping } from '../fields/value-mapping';
 import type { ExportRecord } from '../read/open-export';
+import { looksLikeSpreadsheetNumber } from '../values/spreadsheet-number';
 import type { RowContext, RowLayout } from './interpret-row';
 import { PracticeTally } from './practice-tally';
 import { RowInterpreter } from './row-interpreter';
@@ -11,6 +12,10 @@ export interface ExportTallies {
   tallies: Map<string, PracticeTally>;
   /** Rows that name no practice (no ODS code in the row, none in the file name): counted nowhere else. */
   unattributedRows: number;
+  /** Rejected rows whose NHS number looks like a spreadsheet's scientific notation (`9.99E+09`). */
+  nhsNumbersInScientificNotation: number;
+  /** Patients whose row ended before the header's last (optional) columns: read with those columns empty. */
+  rowsMissingOptionalColumns: number;
 }
 
 /**
@@ -31,9 +36,14 @@ export async function tallyExportRows(
   const tallies = new Map<string, PracticeTally>();
   let tally: PracticeTally | undefined;
   let unattributedRows = 0;
+  let rowsMissingOptionalColumns = 0;
+  let nhsNumbersInScientificNotation = 0;
+  const nhsColumn = layout.fields.nhsNumber;
+  const columnCount = layout.columnCount ?? 0;
   for await (const batch of batches) {
     for (let i = 0; i < batch.length; i++) {
-      const status = interpreter.read((batch[i] as ExportRecord).cells);
+      const cells = (batch[i] as ExportRecord).cells;
+      const status = interpreter.read(cells);
       if (status === 'unattributed') {
         unattributedRows++;
         continue;
@@ -47,9 +57,16 @@ export async function tallyExportRows(
           tallies.set(row.practiceCode, tally);
         }
       }
-      if (status === 'ok') tally.count(row);
-      else tally.reject(status);
+      if (status !== 'ok') {
+        tally.reject(status);
+        if (status === 'invalid_nhs_number' && nhsColumn !== undefined) {
+          if (looksLikeSpreadsheetNumber(cells[nhsColumn] ?? '')) nhsNumbersInScientificNotation++;
+        }
+        continue;
+      }
+      tally.count(row);
+      if (cells.length < columnCount) rowsMissingOptionalColumns++;
     }
   }
-  return { tallies, unattributedRows };
+  return { tallies, unattributedRows, nhsNumbersInScientificNotation, rowsMissingOptionalColumns };
 }

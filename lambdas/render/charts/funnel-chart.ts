@@ -49,6 +49,7 @@ function plottedPractices(report: PeriodReport): { plotted: PlottedPractice[]; h
   let hidden = 0;
   for (const row of report.practices) {
     if (row.registered === undefined || row.registered <= 0 || row.no_preference_pct === undefined) continue;
+    if (row.status === 'unusable') continue;
     if (report.suppressSmallNumbers && suppressSmallNumbers(row).no_preference_pct === undefined) {
       hidden++;
       continue;
@@ -71,6 +72,7 @@ function funnelInputs(rows: readonly PracticeMetrics[]): FunnelInput[] {
   const inputs: FunnelInput[] = [];
   for (const row of rows) {
     if (row.registered === undefined || row.no_preference === undefined || row.registered <= 0) continue;
+    if (row.status === 'unusable') continue;
     inputs.push({ practiceCode: row.practice_code, noPreference: row.no_preference, registered: row.registered });
   }
   return inputs;

@@ -21,7 +21,7 @@ export { shortMonthName };
 
 /**
  * The ICB trend chart for the Summary sheet (SPEC §4.1): the ICB's % of patients with no recorded preference for each
- * period of the report's trend (up to the last 12 months), as a line with points and value labels. A month without
+ * period of the report's trend (the last 12 months), as a line with points and value labels. A month without
  * data breaks the line and says so; a single month still draws one labelled point.
  */
 export function trendChartSvg(report: PeriodReport): string {

@@ -1,4 +1,5 @@
 import type { GapList, GapListTier } from '../../core/report/gap-list';
+import type { AisContactBy } from '../../core/values/coded-entries';
 import { formatNhsNumber } from '../../core/values/nhs-number';
 import { excelSerialDate } from '../excel-date';
 import { NUM_FMT } from '../number-formats';
@@ -29,10 +30,31 @@ const COLUMNS = [
   { header: 'Has mobile', width: 9, type: 'text', style: { alignment: CENTRE } },
   { header: 'Has email', width: 9, type: 'text', style: { alignment: CENTRE } },
   { header: 'Would default to SMS', width: 11, type: 'text', style: { alignment: CENTRE } },
+  { header: 'AIS record', width: 64, type: 'text', style: {} },
 ] as const satisfies readonly (PlainColumn & { header: string; width: number })[];
 const HEADER_ROW = 3;
 
 const yesNo = (value: boolean): string => (value ? 'Yes' : 'No');
+
+/** How each AIS "Requires contact by X" entry reads in a sentence. */
+const CONTACT_BY_WORDS: Readonly<Record<AisContactBy, string>> = {
+  email: 'by email',
+  letter: 'by letter',
+  sms: 'by text message (SMS)',
+  telephone: 'by telephone',
+  textRelay: 'by text relay',
+  carer: 'via a carer',
+};
+
+/**
+ * The patient's AIS record already says how to contact them (SPEC §2.3b): a gap the practice can close at
+ * once by recording it as the preference. Empty for any other entry.
+ */
+export function aisRecord(contactBy: AisContactBy | undefined): string {
+  return contactBy === undefined
+    ? ''
+    : `AIS record: requires contact ${CONTACT_BY_WORDS[contactBy]} — record it as the preference`;
+}
 
 /**
  * The No preference sheet: one row per patient with no recorded preference, in the order of the
@@ -81,6 +103,7 @@ export function addNoPreferenceSheet(workbook: StreamingWorkbook, gapList: GapLi
       yesNo(patient.hasMobile),
       yesNo(patient.hasEmail),
       yesNo(patient.wouldDefaultToSms),
+      aisRecord(patient.aisContactBy),
     ]);
   }
   let r = table.finish();

@@ -15,6 +15,10 @@ const LAST_COLUMN = WIDTHS.length;
 const REJECTION_REASONS: Readonly<Record<string, string>> = {
   invalid_nhs_number:
     'NHS number is not 10 digits with a valid check digit. Correct it in the clinical system; the row is not counted.',
+  short_row:
+    'The row ends before a required column (NHS number, date of birth, preferred contact method or practice code), ' +
+    'so it is not counted rather than read as "no preference". Usually a line break inside a cell or a cut-off ' +
+    'export: export the report again.',
 };
 
 const timestamp = new Intl.DateTimeFormat('en-GB', {
@@ -96,6 +100,24 @@ export function addDataQualitySheet(workbook: Workbook, report: PeriodReport): W
         'Add the practice to the directory (practices import) so that it gets a name, PCN and gap-list email.',
       ]),
       emptyText: 'None.',
+    },
+    {
+      heading: 'Practices left out of comparisons: values mostly unrecognised',
+      intro:
+        'More than half of these practices’ preferred contact method values could not be read, which points to a ' +
+        'shifted or mis-mapped column rather than a real population. Their counts are shown on the Practices sheet, ' +
+        'but they are left out of the ICB totals, the average, deciles, the funnel plot and the rankings.',
+      headers: ['Practice code', 'Practice name', 'Registered patients', 'Unrecognised values', 'What to do'],
+      rows: completeness.unusable.map((p): CellData[] => [
+        p.practiceCode,
+        p.practiceName ?? name(p.practiceCode),
+        p.registered,
+        p.unrecognised,
+        'See "Unrecognised preference values" below: check the export’s columns (a quote that swallows a line ' +
+          'break, a shifted column) or map the values (`valueMapping` in the configuration), then export again.',
+      ]),
+      numFmts: [undefined, undefined, NUM_FMT.count, NUM_FMT.count],
+      emptyText: 'None: every reporting practice’s values could be read.',
     },
     {
       heading: 'Rejected rows by reason',

@@ -64,5 +64,7 @@ export const METRIC_DEFINITIONS: Readonly<Record<TidyColumn, string>> = {
   est_annual_sms_cost_gbp:
     'Estimated yearly cost of texting QOF patients who would default to SMS (see "SMS cost assumptions used in this report" below). An estimate for planning, not a bill.',
   status:
-    'Why the row is filled or blank: reported (an export this month); not_in_directory (an export, but the practice is not in the practice directory); stale (no export this month, an earlier one: numbers are never carried forward); missing (never an export).',
+    'Why the row is filled or blank: reported (an export this month); not_in_directory (an export, but the practice is not in the practice directory); stale (no export this month, an earlier one: numbers are never carried forward); missing (never an export); ' +
+    'unusable (more than half the preference values unrecognised, e.g. a shifted column: counts shown, left out of ' +
+    'the ICB totals, the average, deciles, the funnel and the rankings).',
 };

@@ -57,8 +57,12 @@ export function addPracticesSheet(workbook: Workbook, report: PeriodReport): Wor
       if (numFmt !== undefined) cell.numFmt = numFmt;
       if (typeof cell.value === 'string' && format !== 'text') cell.alignment = { horizontal: 'right' };
     });
-    if (practice.extract_date === undefined) {
+    if (practice.extract_date === undefined || practice.status === 'unusable') {
       row.getCell(columnOf('practice_name')).font = font({ italic: true, color: { argb: COLOURS.muted } });
+    }
+    if (practice.status === 'unusable') {
+      row.getCell(columnOf('practice_name')).note =
+        'Left out of every comparison: more than half of its preference values were not understood (see Data quality).';
     }
   });
   const lastDataRow = 1 + practices.length;

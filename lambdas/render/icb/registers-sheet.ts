@@ -96,7 +96,10 @@ export function addRegistersSheet(workbook: Workbook, report: PeriodReport): Wor
   }
   ws.getRow(ICB_PCT_ROW).border = { bottom: { style: 'medium', color: { argb: COLOURS.border } } };
 
-  const practices = worstFirst(report.practices.filter((p) => p.extract_date !== undefined));
+  const practices = worstFirst(
+    // An unusable practice (SPEC §3) is compared with nothing: its register shares are not ranked here.
+    report.practices.filter((p) => p.extract_date !== undefined && p.status !== 'unusable'),
+  );
   practices.forEach((practice, p) => {
     const row = ws.getRow(ICB_PCT_ROW + 1 + p);
     row.getCell(1).value = practice.practice_code;

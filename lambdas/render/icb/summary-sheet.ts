@@ -1,6 +1,6 @@
 import type ExcelJS from 'exceljs';
 import type { Workbook, Worksheet } from 'exceljs';
-import type { CompletenessEntry, PeriodReport } from '../../core/report/period-report';
+import type { CompletenessEntry, PeriodReport, UnusableEntry } from '../../core/report/period-report';
 import type { FunnelFlag } from '../../core/report/tidy-columns';
 import { FUNNEL_CHART_SIZE, renderFunnelChartPng } from '../charts/funnel-chart';
 import { renderTrendChartPng, TREND_CHART_SIZE } from '../charts/trend-chart';
@@ -141,7 +141,9 @@ function writeKpis(ws: Worksheet, report: PeriodReport, icb: ShownRow): void {
       note:
         `No export ever: ${practiceList(completeness.missing)}; ` +
         `no export this month: ${practiceList(completeness.stale)}; ` +
-        `not in the practice directory: ${practiceList(completeness.notInDirectory)}. See Data quality.`,
+        `not in the practice directory: ${practiceList(completeness.notInDirectory)}` +
+        unusableNote(completeness.unusable) +
+        '. See Data quality.',
     },
     {
       label: 'Median practice % with no recorded preference',
@@ -185,7 +187,9 @@ function writeWorstPractices(ws: Worksheet, report: PeriodReport, suppress: bool
     'Change vs last month (pct points)',
   ];
   styleHeaderRow(header, 1, LAST_COLUMN);
-  const reporting = worstFirst(report.practices.filter((p) => p.no_preference_pct !== undefined)).slice(0, WORST_ROWS);
+  const reporting = worstFirst(
+    report.practices.filter((p) => p.no_preference_pct !== undefined && p.status !== 'unusable'),
+  ).slice(0, WORST_ROWS);
   if (reporting.length === 0) {
     ws.getCell(ROW.worstHeader + 1, 1).value = 'No practice sent an export this month.';
   }
@@ -314,4 +318,11 @@ function countFlags(report: PeriodReport): Record<FunnelFlag, number> | undefine
 
 function numberOrUndefined(value: string | number | undefined): number | undefined {
   return typeof value === 'number' ? value : undefined;
+}
+
+/** E.g. `; left out of every comparison, most values unrecognised: 1 (F86030 …)`; empty when there are none. */
+function unusableNote(entries: readonly UnusableEntry[]): string {
+  return entries.length === 0
+    ? ''
+    : `; left out of every comparison, most values unrecognised: ${practiceList(entries)}`;
 }

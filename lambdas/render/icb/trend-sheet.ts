@@ -12,7 +12,7 @@ const HEADER_ROW = 2;
 const ICB_ROW = 3;
 
 /**
- * The Trend sheet: % no preference for the ICB and each practice over the last (up to) 12 periods,
+ * The Trend sheet: % no preference for the ICB and each practice over the 12 months ending with the report's,
  * practices worst first by the latest month, with a colour scale so changes stand out.
  */
 export function addTrendSheet(workbook: Workbook, report: PeriodReport): Worksheet {

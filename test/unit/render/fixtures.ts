@@ -299,6 +299,7 @@ export function periodReportFixture(overrides: Partial<PeriodReport> = {}): Peri
       missing: [{ practiceCode: 'D83005', practiceName: 'Orchard Health Centre' }],
       stale: [{ practiceCode: 'D83003', practiceName: 'Meadow View Medical Centre', lastExtractDate: '2026-09-14' }],
       notInDirectory: [],
+      unusable: [],
     },
     pcns: PCNS,
     registers: [
@@ -409,6 +410,7 @@ export function gapListFixture(overrides: Partial<GapList> = {}): GapList {
         age: 78,
         qofRegisters: ['DM', 'HYP'],
         aisNeed: true,
+        aisContactBy: 'letter',
         hasMobile: true,
         wouldDefaultToSms: true,
       }),

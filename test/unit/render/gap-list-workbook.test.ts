@@ -85,6 +85,7 @@ describe('renderGapListWorkbook', () => {
         'Has mobile',
         'Has email',
         'Would default to SMS',
+        'AIS record',
       ]);
     });
 
@@ -126,15 +127,18 @@ describe('renderGapListWorkbook', () => {
         'Yes',
         'No',
         'Yes',
+        'AIS record: requires contact by letter — record it as the preference',
       ]);
       expect(columnValues(ws, 'H', 5, 9)).toEqual(['No', 'No', 'Yes', 'No', 'No']);
+      // Baker has an AIS need that names no contact method: nothing to record.
+      expect(columnValues(ws, 'L', 5, 9).every((v) => v === null || v === '')).toBe(true);
       expect(columnValues(ws, 'J', 5, 5)).toEqual(['Yes']);
     });
 
     it('freezes the header, filters it, and prints landscape one page wide with the header repeated', () => {
       const ws = sheet(workbook, 'No preference');
       expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 3 });
-      expect(ws.autoFilter).toBe('A3:K9');
+      expect(ws.autoFilter).toBe('A3:L9');
       expect(ws.pageSetup).toMatchObject({
         orientation: 'landscape',
         fitToPage: true,
@@ -324,6 +328,6 @@ describe('renderGapListWorkbook for a large practice', () => {
     expect(performance.now() - started).toBeLessThan(10_000);
     const ws = sheet(await loadWorkbook(buffer), 'No preference');
     expect(ws.getCell('C10003').value).toBe('Surname9999');
-    expect(ws.autoFilter).toBe('A3:K10003');
+    expect(ws.autoFilter).toBe('A3:L10003');
   });
 });

@@ -601,7 +601,7 @@ describe('renderIcbWorkbook for a month with no reporting practice', () => {
       registers: [],
       trend: { periods: ['2026-10'], icb: [undefined], practices: [] },
       medianNoPreferencePct: undefined,
-      completeness: { reporting: 0, expected: 0, missing: [], stale: [], notInDirectory: [] },
+      completeness: { reporting: 0, expected: 0, missing: [], stale: [], notInDirectory: [], unusable: [] },
       pcns: [],
     });
     const empty = await loadWorkbook(await renderIcbWorkbook(report));

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { derivableSuppressedCounts } from '../../../../lambdas/core/metrics/derivable-suppressed-counts';
 import { suppressSmallNumbers } from '../../../../lambdas/core/metrics/suppress-small-numbers';
-import { type PracticeMetrics, TIDY_COLUMNS } from '../../../../lambdas/core/report/tidy-columns';
+import { type PracticeMetrics, TIDY_COLUMNS, type TidyColumn } from '../../../../lambdas/core/report/tidy-columns';
 
 const CATEGORIES = [
   'pref_sms',
@@ -114,12 +114,12 @@ describe('disclosure control (SPEC §3)', () => {
         const shown = suppressSmallNumbers(exact);
         const intervals = feasibleIntervals(shown);
         for (const [name, [low, high]] of intervals) {
-          const truth = exact[name as keyof PracticeMetrics] as number;
+          const truth = exact[name as TidyColumn] as number;
           // The reader's reasoning is sound: the true count is always inside what they can work out...
           expect(truth).toBeGreaterThanOrEqual(low);
           expect(truth).toBeLessThanOrEqual(high);
           // ...and a suppressed one is never pinned to it.
-          if (shown[name as keyof PracticeMetrics] === '*') expect(high, name).toBeGreaterThan(low);
+          if (shown[name as TidyColumn] === '*') expect(high, name).toBeGreaterThan(low);
         }
       }),
       { numRuns: 3000 },

@@ -11,6 +11,7 @@ const FACTS: IngestedFileFacts = {
   preambleLines: 3,
   trailingSummaryLines: 1,
   raggedRows: 0,
+  rowsMissingOptionalColumns: 0,
   ignoredHeaders: ['Notes'],
   duplicateHeaders: [],
   dateFromName: '2026-10-31',
@@ -70,6 +71,18 @@ describe('ingestedFileNotes', () => {
       'B82002: a later extract for 2026-10 is already stored; this one was not used.',
       '2 rows had more or fewer fields than the header.',
       'Duplicate column names, the first was used: Mobile, Email.',
+    ]);
+  });
+
+  it('counts patient rows read without their trailing optional columns, in the singular for one', () => {
+    const one = ingestedFileNotes({ ...FACTS, raggedRows: 1, rowsMissingOptionalColumns: 1 }, [practice({})]);
+    expect(one.get('2026-10')?.notes).toEqual([
+      '1 rows had more or fewer fields than the header.',
+      '1 patient row ended before the last columns (none of them required): those columns were read as empty.',
+    ]);
+    const three = ingestedFileNotes({ ...FACTS, rowsMissingOptionalColumns: 3 }, [practice({})]);
+    expect(three.get('2026-10')?.notes).toEqual([
+      '3 patient rows ended before the last columns (none of them required): those columns were read as empty.',
     ]);
   });
 

@@ -38,6 +38,50 @@ describe('gap row records', () => {
     });
   });
 
+  it.each(['email', 'letter', 'sms', 'telephone', 'textRelay', 'carer'] as const)(
+    'carry an AIS "Requires contact by %s" with every flag still as written',
+    (contactBy) => {
+      const out = new GapRowBuffer();
+      writeNoPreference(out, { ...BASE, aisNeed: true, hasEmail: true, aisContactBy: contactBy }, true, 3);
+      writeNoPreference(out, BASE, false, 4);
+      const [first, second] = decodeGapRows(out.bytes()).noPreference;
+      expect(first).toMatchObject({ aisContactBy: contactBy, aisNeed: true, hasMobile: false, hasEmail: true });
+      expect(first?.wouldDefaultToSms).toBe(true);
+      expect(second).not.toHaveProperty('aisContactBy');
+    },
+  );
+
+  it('read a record staged before the AIS contact method was kept (byte for byte), with none', () => {
+    // N, key 999000001, 19800102, age 46, flags AIS + mobile + default (0b1011), tier 1, '' registers, Adams, Amy.
+    const utf16 = (text: string) => {
+      const bytes = Buffer.alloc(4 + 2 * text.length);
+      bytes.writeUInt32LE(text.length, 0);
+      bytes.write(text, 4, 'utf16le');
+      return bytes;
+    };
+    const head = Buffer.alloc(15);
+    head.writeUInt8(0x4e, 0);
+    head.writeUInt32LE(999_000_001, 1);
+    head.writeUInt32LE(19800102, 5);
+    head.writeInt32LE(46, 9);
+    head.writeUInt8(0b1011, 13);
+    head.writeUInt8(1, 14);
+    const [patient] = decodeGapRows(Buffer.concat([head, utf16(''), utf16('Adams'), utf16('Amy')])).noPreference;
+    expect(patient).toEqual({
+      nhsNumber: '9990000018',
+      surname: 'Adams',
+      forename: 'Amy',
+      dateOfBirth: '1980-01-02',
+      age: 46,
+      qofRegisters: [],
+      aisNeed: true,
+      hasMobile: true,
+      hasEmail: false,
+      wouldDefaultToSms: true,
+      tier: 1,
+    });
+  });
+
   it('leave the date of birth and age undefined when unknown (0 and -1)', () => {
     const out = new GapRowBuffer();
     writeNoPreference(out, { ...BASE, dateOfBirth: 0, age: -1 }, false, 5);

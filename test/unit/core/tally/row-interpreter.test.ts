@@ -83,6 +83,33 @@ describe('RowInterpreter', () => {
     expect(interpreter.row.practiceCode).toBe('A81001');
   });
 
+  it('rejects a row too short to reach a required column as short_row, never as no preference', () => {
+    const interpreter = new RowInterpreter(LAYOUT, CONTEXT);
+    // Cut after the practice code (index 4): the preferred contact method (index 5) is missing.
+    expect(interpreter.read(cells().slice(0, 5))).toBe('short_row');
+    expect(interpreter.row.practiceCode).toBe('A81001');
+    // Cut after the NHS number: short, counted for the practice in the file name.
+    const named = new RowInterpreter(LAYOUT, { ...CONTEXT, practiceCodeFromKey: 'D83001' });
+    expect(named.read(cells().slice(0, 1))).toBe('short_row');
+    expect(named.row.practiceCode).toBe('D83001');
+    // Without a code in the file name, a row that does not reach the practice code belongs to no practice.
+    expect(interpreter.read(cells().slice(0, 3))).toBe('unattributed');
+  });
+
+  it('reads a row that lacks only trailing optional columns with them empty', () => {
+    const interpreter = new RowInterpreter(LAYOUT, CONTEXT);
+    // Up to and including Mobile (index 6): no Email, SMS consent, registers, AIS or extract date cells.
+    expect(interpreter.read(cells({ 'Preferred Contact Method': 'SMS' }).slice(0, 7))).toBe('ok');
+    expect(interpreter.row).toMatchObject({
+      category: 'sms',
+      hasMobile: true,
+      hasEmail: false,
+      aisNeed: false,
+      qofRegisters: [],
+      extractDate: '2026-10-31',
+    });
+  });
+
   it('takes an empty practice code from the file name or key', () => {
     const interpreter = new RowInterpreter(LAYOUT, { ...CONTEXT, practiceCodeFromKey: 'D83001' });
     expect(interpreter.read(cells({ 'Practice Code': '' }))).toBe('ok');

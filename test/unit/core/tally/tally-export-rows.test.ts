@@ -54,6 +54,33 @@ describe('tallyExportRows', () => {
     expect(b?.noPreference.map((p) => p.nhsNumber)).toEqual(['9990000026']);
   });
 
+  it('rejects short rows by reason and counts patients read without trailing optional columns', async () => {
+    // The header has 4 columns; Date of Birth (index 3) is required, so a 3-cell row is short.
+    const layout = rowLayout(
+      mapHeader(['NHS Number', 'Practice Code', 'Preferred Contact Method', 'Date of Birth', 'Mobile']),
+      5,
+    );
+    const counted = await tallyExportRows(
+      [
+        records([
+          ['9990000018', 'A81001', 'SMS', '01/01/1980', '07700 900123'],
+          ['9990000026', 'A81001', 'Letter', '01/01/1990'],
+          ['9990000034', 'A81001', ''],
+          ['9990000042', 'A81001'],
+          ['9.99E+09', 'A81001', 'SMS', '01/01/1980', ''],
+        ]),
+      ],
+      layout,
+      CONTEXT,
+    );
+    const a = counted.tallies.get('A81001');
+    expect(a?.counts).toMatchObject({ rowsRead: 5, rowsRejected: 3, registered: 2, prefSms: 1, prefLetter: 1 });
+    expect(a?.counts.noPreference).toBe(0);
+    expect(a?.rejectedByReason).toEqual({ short_row: 2, invalid_nhs_number: 1 });
+    expect(counted.rowsMissingOptionalColumns).toBe(1);
+    expect(counted.nhsNumbersInScientificNotation).toBe(1);
+  });
+
   it('returns no tallies when no row names a practice', async () => {
     const { tallies, unattributedRows } = await tallyExportRows(
       [records([['9990000018', '', 'SMS', '01/01/1980']]), records([['9990000026', 'ABC', '', '']])],

@@ -84,6 +84,7 @@ export function sampleReport(input: {
       missing: [],
       stale: [],
       notInDirectory: [],
+      unusable: [],
     },
     pcns: [],
     registers: [],
