@@ -24,6 +24,8 @@ export interface LocalRunOptions {
 
 export type ProgressEvent =
   | { kind: 'directory'; practices: number; rejected: DirectoryRejection[] }
+  /** Rows read so far from a large file, every ROWS_PER_PROGRESS rows (the ingest's own count). */
+  | { kind: 'reading'; index: number; total: number; file: string; rows: number }
   | { kind: 'ingest'; index: number; total: number; file: string; outcome: IngestOutcome }
   | { kind: 'report'; period: string; reporting: number; expected: number };
 
@@ -87,12 +89,17 @@ export async function ingestFiles(
   files: readonly ExportFile[],
   onProgress?: (event: ProgressEvent) => void,
 ): Promise<IngestSummary> {
-  const ingest = createIngestHandler(session.runtime);
+  let reading = { index: 0, file: '' };
+  const ingest = createIngestHandler({
+    ...session.runtime,
+    onRowsRead: (_key, rows) => onProgress?.({ kind: 'reading', ...reading, total: files.length, rows }),
+  });
   const { config, objects } = session;
   const practices = new Set<string>();
   const quarantined: IngestSummary['quarantined'] = [];
   let patients = 0;
   for (const [i, file] of files.entries()) {
+    reading = { index: i + 1, file: file.relativePath };
     const key = `exports/${file.relativePath}`;
     const size = (await stat(file.path)).size;
     await objects.put(config.exportsBucket, key, createReadStream(file.path), 'application/octet-stream');
