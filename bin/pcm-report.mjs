@@ -24,16 +24,20 @@ async function isCurrent() {
   }
 }
 
-/** Builds the bundle; false when esbuild is not installed. Written under a temporary name, then renamed, so a
- * second process starting at the same time never runs half a file. Stamped with the time the build began, so
- * a source saved during the build makes it stale. */
+/** Builds the bundle; false when it cannot (no esbuild, a read-only install: tsx then runs the sources and shows
+ * any error in them). Written under a temporary name, then renamed, so a second process starting at the same
+ * time never runs half a file. Stamped with the time the build began, so a source saved meanwhile makes it stale. */
 async function build() {
-  let esbuild;
   try {
-    esbuild = await import('esbuild');
+    await buildOrThrow();
+    return true;
   } catch {
     return false;
   }
+}
+
+async function buildOrThrow() {
+  const esbuild = await import('esbuild');
   const began = new Date();
   const result = await esbuild.build({
     absWorkingDir: root,
@@ -46,7 +50,7 @@ async function build() {
     metafile: true,
     write: false,
     outfile: bundle,
-    logLevel: 'warning',
+    logLevel: 'silent',
   });
   await mkdir(dir, { recursive: true });
   const partial = `${bundle}.${process.pid}.partial`;
@@ -54,7 +58,6 @@ async function build() {
   await utimes(partial, began, began);
   await writeFile(inputsFile, JSON.stringify(Object.keys(result.metafile.inputs)));
   await rename(partial, bundle);
-  return true;
 }
 
 if ((await isCurrent()) || (await build())) {
