@@ -1,4 +1,5 @@
 import { type BenchResults, summarise } from './bench-results';
+import { formatCliReport } from './cli-report';
 import type { ScenarioResult } from './scenario';
 
 const s = (ms: number) => (Number.isFinite(ms) ? `${(ms / 1000).toFixed(2)} s` : 'n/a');
@@ -126,6 +127,10 @@ export function formatBenchReport(results: BenchResults): string {
     `peak RSS grows ≤ 10% from 1M to 2M rows: ${pct(sum.rssGrowth)} (${pct(sum.rssGrowthLargePractices)} when the ` +
       'same 150 practices are twice as large)',
   );
+  if (results.cli1m.length > 0) {
+    lines.push('');
+    lines.push(...formatCliReport({ floors: results.floor1m, floorWays: results.floorWays1m, cli: results.cli1m }));
+  }
   lines.push('');
   lines.push('one practice, 20,000 patients (a typical practice export), in-handler time:');
   lines.push(

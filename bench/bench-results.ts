@@ -1,4 +1,5 @@
 import type { BundleSize, CdkAssetSize } from './bundle-sizes';
+import type { CliRunResult } from './cli-scenario';
 import type { ScenarioResult } from './scenario';
 
 /** The machine a run was measured on. */
@@ -33,6 +34,8 @@ export interface BenchResults {
   full2mLargePractices: ScenarioResult[];
   practice20k: ScenarioResult[];
   localServers20k: ScenarioResult[];
+  /** `pcm-report run` on the 1M export as a child process, whole process (issue 17). */
+  cli1m: CliRunResult[];
   bundles: BundleSize[];
   cdkAssets: CdkAssetSize[];
 }

@@ -8,6 +8,8 @@ import { formatBenchReport } from './bench-report';
 import type { BenchResults } from './bench-results';
 import { buildBenchBundles } from './build-bundles';
 import { cdkAssetSizes, handlerBundleSizes } from './bundle-sizes';
+import { type CliMeasurements, formatCliReport } from './cli-report';
+import { type CliRunResult, prepareCliInput, runCliScenario } from './cli-scenario';
 import { summariseCpuProfile } from './cpu-profile-summary';
 import { runChild } from './run-child';
 import type { Scenario, ScenarioResult } from './scenario';
@@ -31,17 +33,20 @@ the real handlers and local servers, and the Lambda bundle sizes. Prints a repor
 bench/data/results.json and bench/data/results.md.
 
   --reps N     repetitions of the 1M full pipeline, one more of the floor and the ingest (best time
-               is kept; default 2)
+               is kept; default 2, or 3 with --only cli)
   --profile    also profile one 1M full-pipeline run (node --cpu-prof) and print its top frames
   --quick      1 repetition, no run with the gap list worker (a smoke test, ~3 minutes)
+  --only cli   just the CLI end to end: \`pcm-report run\` on the 1M export (fresh --out, directory,
+               notify) in a child process, taking turns with the parse floor; --reps runs (default 3)
   --help`;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
-      reps: { type: 'string', default: '2' },
+      reps: { type: 'string' },
       profile: { type: 'boolean', default: false },
       quick: { type: 'boolean', default: false },
+      only: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -49,7 +54,9 @@ async function main(): Promise<void> {
     process.stdout.write(`${HELP}\n`);
     return;
   }
-  const reps = values.quick ? 1 : Number(values.reps);
+  if (values.only !== undefined && values.only !== 'cli') throw new Error(`--only takes "cli" (got ${values.only}).`);
+  const onlyCli = values.only === 'cli';
+  const reps = values.quick ? 1 : Number(values.reps ?? (onlyCli ? 3 : 2));
   if (!Number.isInteger(reps) || reps < 1)
     throw new Error(`--reps must be a whole number of at least 1 (got ${values.reps}).`);
   const started = performance.now();
@@ -59,6 +66,15 @@ async function main(): Promise<void> {
 
   const generating = (path: string) => say(`generating ${path} (first run only)…`);
   const icb1m = await ensureExport(DATA, BENCH_EXPORTS.icb1m, SEED, generating);
+  const cliInput = await prepareCliInput(join(DATA, 'cli'), icb1m);
+  const cliRun = async (label: string): Promise<CliRunResult> => {
+    say(`${label}…`);
+    return runCliScenario(ROOT, cliInput, join(DATA, 'cli', 'out'));
+  };
+  if (onlyCli) {
+    await runOnlyCli(reps, icb1m.path, cliRun, say);
+    return;
+  }
   const icb2m = await ensureExport(DATA, BENCH_EXPORTS.icb2m, SEED, generating);
   const icb2mLarge = await ensureExport(DATA, BENCH_EXPORTS.icb2mLargePractices, SEED, generating);
   const practice20k = await ensureExport(DATA, BENCH_EXPORTS.practice20k, SEED, generating);
@@ -101,6 +117,8 @@ async function main(): Promise<void> {
   const full1mWorker = values.quick
     ? []
     : await repeat(1, 'full pipeline 1M, gap list worker', pipeline(icb1m.path, icb1m.practices, true, true));
+  const cli1m: CliRunResult[] = [];
+  for (let i = 0; i < reps; i++) cli1m.push(await cliRun(`pcm-report run 1M, whole process (${i + 1}/${reps})`));
   const floor2m: ScenarioResult[] = [];
   for (const { chunkBytes, mode } of FLOORS) {
     say(`parse floor 2M, ${chunkBytes / 1024} KiB reads, ${mode}…`);
@@ -149,6 +167,7 @@ async function main(): Promise<void> {
     full2mLargePractices,
     practice20k: practiceRuns,
     localServers20k,
+    cli1m,
     bundles: await handlerBundleSizes(ROOT),
     cdkAssets: await cdkAssetSizes(ROOT),
   };
@@ -190,6 +209,44 @@ async function main(): Promise<void> {
   await writeFile(join(DATA, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
   await writeFile(join(DATA, 'results.md'), `\`\`\`text\n${report}\n\`\`\`\n`);
   say(`free memory now ${Math.round(freemem() / 2 ** 20)} MB; results in bench/data/results.{json,md}`);
+}
+
+/**
+ * `--only cli`: the parse floor (each way) and the CLI take turns, so that both see the same conditions
+ * on a shared machine; the CLI's median wall is compared with the fastest floor of the same run.
+ */
+async function runOnlyCli(
+  reps: number,
+  file: string,
+  cliRun: (label: string) => Promise<CliRunResult>,
+  say: (line: string) => void,
+): Promise<void> {
+  const startedAt = new Date().toISOString();
+  const loadBefore = loadavg()[0] ?? 0;
+  const bundles = await buildBenchBundles(ROOT, join(DATA, 'build'));
+  const measured: CliMeasurements = { floors: [], floorWays: [], cli: [] };
+  for (let i = 0; i < reps; i++) {
+    for (const { chunkBytes, mode } of FLOORS) {
+      const way = `${chunkBytes / 1024} KiB reads, ${mode === 'api' ? 'Parser.api' : 'stream'}`;
+      say(`parse floor 1M, ${way} (${i + 1}/${reps})…`);
+      measured.floors.push(await runChild(bundles.scenario, { kind: 'floor', file, chunkBytes, mode }, {}));
+      measured.floorWays.push(way);
+    }
+    measured.cli.push(await cliRun(`pcm-report run 1M, whole process (${i + 1}/${reps})`));
+  }
+  const report = [
+    `pcm-reporter benchmark, CLI only, ${startedAt}`,
+    `machine: ${cpus()[0]?.model ?? 'unknown'}, ${cpus().length} cores, Node ${process.version}; ` +
+      `load average ${loadBefore.toFixed(1)} before, ${(loadavg()[0] ?? 0).toFixed(1)} after`,
+    '',
+    ...formatCliReport(measured),
+  ].join('\n');
+  process.stdout.write(`${report}\n`);
+  await writeFile(
+    join(DATA, 'results-cli.json'),
+    `${JSON.stringify({ startedAt, loadBefore, ...measured }, null, 2)}\n`,
+  );
+  await writeFile(join(DATA, 'results-cli.md'), `\`\`\`text\n${report}\n\`\`\`\n`);
 }
 
 main().catch((error: unknown) => {

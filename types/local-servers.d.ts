@@ -25,5 +25,7 @@ declare module 's3rver' {
     constructor(options: S3rverOptions);
     run(): Promise<AddressInfo>;
     close(): Promise<void>;
+    /** Its filesystem store: where each object's bytes are kept (`<dir>/<bucket>/<key>._S3rver_object`). */
+    readonly store: { getResourcePath(bucket: string, key: string, resource: 'object'): string };
   }
 }

@@ -14,8 +14,8 @@ export type IngestHandlerResult = SQSBatchResponse & { outcomes: IngestOutcome[]
  * Bad files are not failures: they are quarantined.
  */
 export function createIngestHandler(runtime: Runtime): (event: SQSEvent) => Promise<IngestHandlerResult> {
-  const { objects, table, scratch, logger, config, now } = runtime;
-  const deps = { objects, snapshots: table, ledger: table, directory: table, scratch, config, logger, now };
+  const { objects, table, scratch, logger, config, now, onRowsRead } = runtime;
+  const deps = { objects, snapshots: table, ledger: table, directory: table, scratch, config, logger, now, onRowsRead };
   return async (event) => {
     const batchItemFailures: SQSBatchResponse['batchItemFailures'] = [];
     const outcomes: IngestOutcome[] = [];

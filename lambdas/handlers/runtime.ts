@@ -32,6 +32,8 @@ export interface Runtime {
   readonly reportProduced: (period: string, at: Date) => void;
   /** The email side for one period, built on first use: only the notify handler needs its settings. */
   readonly notifyAdapters: (period: string) => NotifyAdapters;
+  /** Rows read so far while an export is ingested (local mode's live count); Lambda has none. */
+  readonly onRowsRead?: (file: string, rows: number) => void;
 }
 
 /** The S3, DynamoDB and scratch-space adapters for a configuration: the same classes in AWS and locally. */

@@ -28,6 +28,11 @@ export interface LocalServers {
   connection: AwsConnection;
   /** The same as Lambda environment variables (names, endpoints), for tests and scripts that read an environment. */
   env: Record<string, string>;
+  /**
+   * The file in which the S3 server keeps an object's bytes. Local mode copies its outputs from there
+   * rather than over HTTP through the SDK (docs/performance.md); everything else goes through the API.
+   */
+  objectFile(bucket: string, key: string): string;
   close(): Promise<void>;
 }
 
@@ -83,6 +88,7 @@ export async function startLocalServers(stateDir: string | undefined): Promise<L
       EXPORTS_BUCKET: LOCAL_NAMES.exportsBucket,
       REPORTS_BUCKET: LOCAL_NAMES.reportsBucket,
     },
+    objectFile: (bucket, key) => s3.store.getResourcePath(bucket, key, 'object'),
     async close() {
       await s3.close();
       await new Promise<void>((resolve) => dynamo.close(() => resolve()));

@@ -14,6 +14,8 @@ export interface LocalSession {
   config: Readonly<PipelineConfig>;
   objects: S3ObjectStore;
   table: DynamoTable;
+  /** Where the S3 server keeps an object's bytes, for copying outputs out (LocalServers.objectFile). */
+  objectFile(bucket: string, key: string): string;
 }
 
 /**
@@ -39,7 +41,7 @@ export async function withLocalSession<T>(
     await mkdir(tmpDir, { recursive: true });
     runtime = runtimeFromServers(servers, { env, outDir, tmpDir });
     const { config, objects, table } = runtime;
-    return await work({ outDir, runtime, config, objects, table });
+    return await work({ outDir, runtime, config, objects, table, objectFile: servers.objectFile });
   } finally {
     runtime?.close();
     await servers.close();

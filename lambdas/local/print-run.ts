@@ -1,30 +1,36 @@
 import { relative } from 'node:path';
 import { monthName } from '../core/period';
+import { practiceSummary } from './practice-summary';
 import type { LocalRunSummary, ProgressEvent } from './run-local';
 
 const number = new Intl.NumberFormat('en-GB');
 
-/** One line per step, on stderr, so stdout stays the summary. */
-export function printProgress(event: ProgressEvent, write = (line: string) => process.stderr.write(`${line}\n`)): void {
+/** "[ 3/37]": which file of how many. */
+export function filePosition(index: number, total: number): string {
+  return `[${String(index).padStart(String(total).length)}/${total}]`;
+}
+
+/** One line per step, on stderr, so stdout stays the summary (the live row count is progress-printer.ts's). */
+export function printProgress(
+  event: ProgressEvent,
+  write: (line: string) => unknown = (line) => process.stderr.write(`${line}\n`),
+): void {
   switch (event.kind) {
     case 'directory':
       write(`Practice directory: ${event.practices} practices loaded.`);
       for (const r of event.rejected) write(`  ! line ${r.line}, ${r.field}: ${r.message}`);
       break;
+    case 'reading':
+      write(`${filePosition(event.index, event.total)} ${event.file}: ${number.format(event.rows)} rows read…`);
+      break;
     case 'ingest': {
-      const width = String(event.total).length;
-      const position = `[${String(event.index).padStart(width)}/${event.total}]`;
+      const position = filePosition(event.index, event.total);
       const { outcome } = event;
       if (outcome.status === 'already_ingested') {
         write(`${position} ${event.file}: already ingested, skipped`);
         break;
       }
-      const practices = outcome.practices
-        .map(
-          (p) =>
-            `${p.practiceCode} ${p.period} (${number.format(p.registered)} patients)${p.snapshot === 'superseded' ? ' older extract, not used' : ''}`,
-        )
-        .join(', ');
+      const practices = practiceSummary(outcome.practices);
       if (practices) write(`${position} ${event.file}: ${practices}`);
       for (const r of outcome.rejections) write(`${position} ${r.file}: QUARANTINED (${r.reason}) ${r.message}`);
       break;

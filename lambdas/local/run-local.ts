@@ -5,9 +5,7 @@ import { type DirectoryRejection, parseDirectoryCsv } from '../core/directory/pa
 import { createIngestHandler } from '../handlers/ingest';
 import { createMonthlyReportHandler } from '../handlers/monthly-report';
 import type { IngestOutcome } from '../pipeline/ingest-export';
-import { readSmallObject } from '../pipeline/read-small-object';
 import { reportKeys } from '../pipeline/report-keys';
-import type { ObjectStore } from '../ports';
 import { type ExportFile, listExportFiles } from './list-export-files';
 import { type LocalSession, withLocalSession } from './local-session';
 import { type NotifySummary, notifyInSession } from './notify-local';
@@ -24,6 +22,8 @@ export interface LocalRunOptions {
 
 export type ProgressEvent =
   | { kind: 'directory'; practices: number; rejected: DirectoryRejection[] }
+  /** Rows read so far from a large file, every ROWS_PER_PROGRESS rows (the ingest's own count). */
+  | { kind: 'reading'; index: number; total: number; file: string; rows: number }
   | { kind: 'ingest'; index: number; total: number; file: string; outcome: IngestOutcome }
   | { kind: 'report'; period: string; reporting: number; expected: number };
 
@@ -87,12 +87,17 @@ export async function ingestFiles(
   files: readonly ExportFile[],
   onProgress?: (event: ProgressEvent) => void,
 ): Promise<IngestSummary> {
-  const ingest = createIngestHandler(session.runtime);
+  let reading = { index: 0, file: '' };
+  const ingest = createIngestHandler({
+    ...session.runtime,
+    onRowsRead: (_key, rows) => onProgress?.({ kind: 'reading', ...reading, total: files.length, rows }),
+  });
   const { config, objects } = session;
   const practices = new Set<string>();
   const quarantined: IngestSummary['quarantined'] = [];
   let patients = 0;
   for (const [i, file] of files.entries()) {
+    reading = { index: i + 1, file: file.relativePath };
     const key = `exports/${file.relativePath}`;
     const size = (await stat(file.path)).size;
     await objects.put(config.exportsBucket, key, createReadStream(file.path), 'application/octet-stream');
@@ -120,7 +125,8 @@ export async function buildReport(
   period: string,
   onProgress?: (event: ProgressEvent) => void,
 ): Promise<PeriodOutput> {
-  const { config, objects, outDir } = session;
+  const { config, outDir } = session;
+  const objects = session.objectFile;
   const result = await createMonthlyReportHandler(session.runtime)({ period });
   const dir = join(outDir, period);
   await copyOut(objects, config.reportsBucket, result.reportKey, join(dir, `icb-report-${period}.xlsx`));
@@ -144,18 +150,23 @@ export async function buildReport(
 async function copyQuarantine(session: LocalSession): Promise<void> {
   const bucket = session.config.exportsBucket;
   for (const key of await session.objects.list(bucket, 'quarantine/')) {
-    await copyOut(session.objects, bucket, key, join(session.outDir, key));
+    await copyOut(session.objectFile, bucket, key, join(session.outDir, key));
   }
 }
 
+/**
+ * Copies an output from the S3 server's own file: a file read, where a GET through the SDK and the
+ * server's HTTP stack cost ~10-20 ms each for ~450 outputs (docs/performance.md). Read then written
+ * (not copyFile) so that a patient-level file is created with its 0600 mode, never readable by others.
+ */
 async function copyOut(
-  objects: ObjectStore,
+  objectFile: LocalSession['objectFile'],
   bucket: string,
   key: string,
   target: string,
   mode?: number,
 ): Promise<void> {
-  const body = await readSmallObject(objects, bucket, key);
+  const body = await readFile(objectFile(bucket, key));
   await mkdir(dirname(target), { recursive: true });
   await writeFile(target, body, mode === undefined ? {} : { mode });
   // writeFile's mode applies only to a new file: a re-run into the same folder tightens an old one too.

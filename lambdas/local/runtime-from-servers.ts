@@ -1,7 +1,6 @@
-import { createWriteStream } from 'node:fs';
+import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { pathToFileURL } from 'node:url';
 import { OutboxMailer } from '../adapters/outbox-mailer';
@@ -11,7 +10,6 @@ import { ConfigError, UsageError } from '../errors';
 import { createStores, type NotifyAdapters, type Runtime } from '../handlers/runtime';
 import { createLogger, logLevelFrom } from '../logger';
 import { loadNotifyConfig } from '../notify-config';
-import type { ObjectStore } from '../ports';
 import type { LocalServers } from './local-servers';
 
 const WHERE = 'Set these in the --config file (README) or in your shell.';
@@ -61,7 +59,7 @@ export function runtimeFromServers(servers: LocalServers, options: LocalRuntimeO
       let adapters = notify.get(period);
       if (!adapters) {
         adapters = localNotifyAdapters(outboxFor(period), {
-          objects: stores.objects,
+          objectFile: servers.objectFile,
           bucket: config.reportsBucket,
           gapListDir: join(options.outDir, period, 'gap-lists'),
         });
@@ -95,7 +93,7 @@ function checkAll<A, B>(first: () => A, second: () => B): [A, B] {
 
 function localNotifyAdapters(
   env: Readonly<Record<string, string | undefined>>,
-  gapLists: { objects: ObjectStore; bucket: string; gapListDir: string },
+  gapLists: { objectFile: LocalServers['objectFile']; bucket: string; gapListDir: string },
 ): NotifyAdapters {
   const config = loadNotifyConfig(env);
   if (config.transport === 'ses') {
@@ -110,14 +108,16 @@ function localNotifyAdapters(
   return { config, mailer, link: (key) => copyGapList(gapLists, key) };
 }
 
-/** The local S3 server stops with the command, so a link points at a copy in the output folder. */
+/**
+ * The local S3 server stops with the command, so a link points at a copy in the output folder, made
+ * from the server's own file rather than over HTTP (as run-local's copy-out).
+ */
 async function copyGapList(
-  { objects, bucket, gapListDir }: { objects: ObjectStore; bucket: string; gapListDir: string },
+  { objectFile, bucket, gapListDir }: { objectFile: LocalServers['objectFile']; bucket: string; gapListDir: string },
   key: string,
 ): Promise<string> {
   const target = join(gapListDir, basename(key));
   await mkdir(gapListDir, { recursive: true });
-  const object = await objects.get(bucket, key);
-  await pipeline(Readable.from(object.body), createWriteStream(target));
+  await pipeline(createReadStream(objectFile(bucket, key)), createWriteStream(target));
   return pathToFileURL(target).href;
 }

@@ -17,7 +17,7 @@ import type { SpillFile } from '../core/tally/spill-file';
 import { tallyExportRows } from '../core/tally/tally-export-rows';
 import { findPracticeCodeInKey } from '../core/values/ods-code';
 import { findDateInKey } from '../core/values/uk-date';
-import type { IngestDeps } from './ingest-deps';
+import { type IngestDeps, ROWS_PER_PROGRESS } from './ingest-deps';
 import { practiceSnapshot, type SnapshotSource } from './save-snapshot';
 import { storePractices } from './store-practices';
 
@@ -90,7 +90,7 @@ async function tallyAndSave(
   const { source, file, names, dateFromName } = input;
   const started = performance.now();
   const counted = await tallyExportRows(
-    batchesOf(opened),
+    batchesOf(opened, file, deps.onRowsRead),
     rowLayout(mapping, opened.header.length),
     context,
     input.spill,
@@ -148,9 +148,22 @@ async function tallyAndSave(
   }));
 }
 
-/** The export's data rows as the batches its reader yields. */
-async function* batchesOf(opened: OpenedExport): AsyncGenerator<readonly ExportRecord[]> {
-  for (let batch = await opened.nextBatch(); batch !== undefined; batch = await opened.nextBatch()) yield batch;
+/** The export's data rows as the batches its reader yields, telling `onRowsRead` every ROWS_PER_PROGRESS rows. */
+async function* batchesOf(
+  opened: OpenedExport,
+  file: string,
+  onRowsRead?: (file: string, rows: number) => void,
+): AsyncGenerator<readonly ExportRecord[]> {
+  let rows = 0;
+  let nextReport = ROWS_PER_PROGRESS;
+  for (let batch = await opened.nextBatch(); batch !== undefined; batch = await opened.nextBatch()) {
+    rows += batch.length;
+    if (onRowsRead && rows >= nextReport) {
+      onRowsRead(file, rows);
+      nextReport = rows + ROWS_PER_PROGRESS;
+    }
+    yield batch;
+  }
 }
 
 function firstDefined<T>(names: readonly string[], find: (name: string) => T | undefined): T | undefined {

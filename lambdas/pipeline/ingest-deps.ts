@@ -22,4 +22,12 @@ export interface IngestDeps {
    * multi-practice exports on machines with two or more cores. Without it everything runs in this thread.
    */
   gapListWorker?: GapListWorker;
+  /**
+   * Told the rows read so far every ROWS_PER_PROGRESS rows of a file (`file` as in the outcome), for a
+   * live count in local mode. Lambda has none.
+   */
+  onRowsRead?: (file: string, rows: number) => void;
 }
+
+/** How often `onRowsRead` is told: about every 0.2-0.5 s at ingest speed, never per row. */
+export const ROWS_PER_PROGRESS = 50_000;

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { Command } from 'commander';
 import { listExportFiles } from '../list-export-files';
 import { withLocalSession } from '../local-session';
-import { printProgress } from '../print-run';
+import { createProgressPrinter } from '../progress-printer';
 import { ingestFiles } from '../run-local';
 import { commandEnvironment } from './command-environment';
 
@@ -17,7 +17,7 @@ export function ingestCommand(): Command {
       const env = await commandEnvironment(options.config);
       const files = (await Promise.all(paths.map((path) => listExportFiles(resolve(path))))).flat();
       await withLocalSession(resolve(options.out), env, async (session) => {
-        const summary = await ingestFiles(session, files, printProgress);
+        const summary = await ingestFiles(session, files, createProgressPrinter());
         process.stdout.write(
           `Ingested ${summary.exports} file(s) into ${options.out}/.state; ${summary.quarantined.length} quarantined. ` +
             `Next: pcm-report report --period YYYY-MM --out ${options.out}\n`,

@@ -1,7 +1,8 @@
 import { resolve } from 'node:path';
 import { Command } from 'commander';
 import { BUNDLED } from '../bundled-paths';
-import { printProgress, printSummary } from '../print-run';
+import { printSummary } from '../print-run';
+import { createProgressPrinter } from '../progress-printer';
 import { runLocal } from '../run-local';
 import { commandEnvironment } from './command-environment';
 
@@ -36,7 +37,7 @@ export function runCommand(): Command {
           practicesFile: options.practices ? resolve(options.practices) : undefined,
           outDir: resolve(options.out),
           env,
-          onProgress: printProgress,
+          onProgress: createProgressPrinter(),
         });
         printSummary(summary, Date.now() - started);
         if (summary.periods.length === 0 || (summary.notify?.failed.length ?? 0) > 0) process.exitCode = 1;

@@ -17,6 +17,7 @@ const SERVERS: LocalServers = {
     EXPORTS_BUCKET: LOCAL_NAMES.exportsBucket,
     REPORTS_BUCKET: LOCAL_NAMES.reportsBucket,
   },
+  objectFile: (bucket, key) => `/tmp/s3/${bucket}/${key}._S3rver_object`,
   close: async () => {},
 };
 
