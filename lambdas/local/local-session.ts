@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { DynamoTable } from '../adapters/dynamo-table';
 import type { S3ObjectStore } from '../adapters/s3-object-store';
 import type { PipelineConfig } from '../config';
+import { checkLocalPaths } from './check-local-paths';
 import { startLocalServers } from './local-servers';
 import { type LocalRuntime, runtimeFromServers } from './runtime-from-servers';
 
@@ -25,6 +26,7 @@ export async function withLocalSession<T>(
   env: Readonly<Record<string, string | undefined>>,
   work: (session: LocalSession) => Promise<T>,
 ): Promise<T> {
+  await checkLocalPaths({ outDir });
   const stateDir = join(outDir, '.state');
   const servers = await startLocalServers(stateDir);
   let runtime: LocalRuntime | undefined;

@@ -2,11 +2,13 @@ import { createReadStream } from 'node:fs';
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { type DirectoryRejection, parseDirectoryCsv } from '../core/directory/parse-directory';
+import { UsageError } from '../errors';
 import { createIngestHandler } from '../handlers/ingest';
 import { createMonthlyReportHandler } from '../handlers/monthly-report';
 import type { IngestOutcome } from '../pipeline/ingest-export';
 import { readSmallObject } from '../pipeline/read-small-object';
 import type { ObjectStore } from '../ports';
+import { checkLocalPaths } from './check-local-paths';
 import { type ExportFile, listExportFiles } from './list-export-files';
 import { type LocalSession, withLocalSession } from './local-session';
 import { type NotifySummary, notifyInSession } from './notify-local';
@@ -55,6 +57,7 @@ export interface LocalRunSummary extends IngestSummary {
  * the report handler, notifies the latest period through the notify handler, and copies the outputs to <out>/YYYY-MM/.
  */
 export async function runLocal(options: LocalRunOptions): Promise<LocalRunSummary> {
+  await checkLocalPaths(options);
   return withLocalSession(options.outDir, options.env ?? {}, async (session) => {
     if (options.practicesFile) await importDirectory(session, options.practicesFile, options.onProgress);
     const ingested = await ingestFiles(session, await listExportFiles(options.exportsDir), options.onProgress);
@@ -75,6 +78,9 @@ export async function importDirectory(
   onProgress?: (event: ProgressEvent) => void,
 ): Promise<{ practices: number; rejected: DirectoryRejection[] }> {
   const { entries, rejected } = parseDirectoryCsv(await readFile(file, 'utf8'));
+  const header = rejected.find((rejection) => rejection.field === 'header');
+  // Without its header no line can be read: going on would report every practice "not in directory".
+  if (header) throw new UsageError(`The practice directory ${file} has no recognisable header. ${header.message}`);
   await session.table.upsertPractices(entries);
   onProgress?.({ kind: 'directory', practices: entries.length, rejected });
   return { practices: entries.length, rejected };
