@@ -57,6 +57,7 @@ export function runtimeFromServers(servers: LocalServers, options: LocalRuntimeO
     logger: createLogger({ service: 'pcm-reporter-local', level: logLevelFrom(env.LOG_LEVEL) }),
     now: () => new Date(),
     reportProduced: () => {},
+    unknownDeliveries: () => {},
     notifyAdapters: (period) => {
       let adapters = notify.get(period);
       if (!adapters) {
