@@ -52,4 +52,21 @@ export class DataTable extends Table {
       }),
     );
   }
+
+  /**
+   * Reads as `grantItemAccess(role, 'read')`, and PutItem only on items whose partition key starts with
+   * `leadingKeyPrefix` (a dynamodb:LeadingKeys condition): a role that records one kind of item cannot
+   * overwrite or delete the others (snapshots, directory, ingest ledger).
+   */
+  grantReadAndPutOwnItems(role: Role, leadingKeyPrefix: string): void {
+    this.grantItemAccess(role, 'read');
+    role.addToPrincipalPolicy(
+      new PolicyStatement({
+        sid: 'PutOwnTableItems',
+        actions: ['dynamodb:PutItem'],
+        resources: [this.tableArn],
+        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [`${leadingKeyPrefix}*`] } },
+      }),
+    );
+  }
 }
