@@ -1,6 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { writePrivateFile } from '../adapters/private-file';
 import { type DirectoryRejection, parseDirectoryCsv } from '../core/directory/parse-directory';
 import { UsageError } from '../errors';
 import { createIngestHandler } from '../handlers/ingest';
@@ -131,7 +132,8 @@ export async function buildReport(
   await copyOut(objects, config.reportsBucket, result.reportKey, join(dir, `icb-report-${period}.xlsx`));
   await copyOut(objects, config.reportsBucket, result.csvKey, join(dir, `practice-metrics-${period}.csv`));
   for (const key of result.gapListKeys) {
-    await copyOut(objects, config.reportsBucket, key, join(dir, 'gap-lists', key.split('/').pop() as string));
+    const target = join(dir, 'gap-lists', key.split('/').pop() as string);
+    await copyOut(objects, config.reportsBucket, key, target, 'private');
   }
   onProgress?.({ kind: 'report', period, reporting: result.reporting, expected: result.expected });
   return { period, dir, reporting: result.reporting, expected: result.expected, gapLists: result.gapListKeys.length };
@@ -141,12 +143,21 @@ export async function buildReport(
 async function copyQuarantine(session: LocalSession): Promise<void> {
   const bucket = session.config.exportsBucket;
   for (const key of await session.objects.list(bucket, 'quarantine/')) {
-    await copyOut(session.objects, bucket, key, join(session.outDir, key));
+    // A quarantined export is the practice's raw extract: patient data.
+    await copyOut(session.objects, bucket, key, join(session.outDir, key), 'private');
   }
 }
 
-async function copyOut(objects: ObjectStore, bucket: string, key: string, target: string): Promise<void> {
+/** Gap lists and quarantined exports hold patient data: `private` files are readable by their owner only. */
+async function copyOut(
+  objects: ObjectStore,
+  bucket: string,
+  key: string,
+  target: string,
+  access: 'private' | 'shareable' = 'shareable',
+): Promise<void> {
   const body = await readSmallObject(objects, bucket, key);
+  if (access === 'private') return writePrivateFile(target, body);
   await mkdir(dirname(target), { recursive: true });
   await writeFile(target, body);
 }

@@ -1,10 +1,9 @@
-import { createWriteStream } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { pathToFileURL } from 'node:url';
 import { OutboxMailer } from '../adapters/outbox-mailer';
+import { privateWriteStream } from '../adapters/private-file';
 import { SmtpMailer } from '../adapters/smtp-mailer';
 import { loadPipelineConfig, type PipelineConfig } from '../config';
 import { ConfigError, UsageError } from '../errors';
@@ -117,8 +116,7 @@ async function copyGapList(
   key: string,
 ): Promise<string> {
   const target = join(gapListDir, basename(key));
-  await mkdir(gapListDir, { recursive: true });
   const object = await objects.get(bucket, key);
-  await pipeline(Readable.from(object.body), createWriteStream(target));
+  await pipeline(Readable.from(object.body), await privateWriteStream(target));
   return pathToFileURL(target).href;
 }
