@@ -2,6 +2,7 @@ import { mkdtemp, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createNotifyHandler } from '../../lambdas/handlers/notify-practices';
 import { notifyCommand } from '../../lambdas/local/commands/notify';
 import { withLocalSession } from '../../lambdas/local/local-session';
 import { notifyInSession } from '../../lambdas/local/notify-local';
@@ -47,6 +48,21 @@ describe('a stuck practice email in local mode', () => {
     expect(summary.unknownDelivery.map((u) => [u.practiceCode, u.resend])).toEqual([
       ['A81001', `npm start -- notify --resend A81001 --period 2026-09 --out ${relative(process.cwd(), out)}`],
     ]);
+  });
+
+  it('is counted in the metric the alarm watches by the notify handler (a full run only, not a dry run)', async () => {
+    const counts: [number, string][] = [];
+    const results = await withLocalSession(out, {}, async ({ runtime }) => {
+      const notify = createNotifyHandler({
+        ...runtime,
+        unknownDeliveries: (count, period) => {
+          counts.push([count, period]);
+        },
+      });
+      return [await notify({ period: '2026-09', dryRun: true }), await notify({ period: '2026-09' })];
+    });
+    expect(counts).toEqual([[1, '2026-09']]);
+    expect(results[1]).toEqual({ period: '2026-09', sent: 0, skipped: 1, failed: 0, unknownDelivery: 1 });
   });
 
   it('is sent by notify --resend, recorded, and not sent again by a plain notify', async () => {
