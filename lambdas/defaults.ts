@@ -13,4 +13,6 @@ export const SETTING_DEFAULTS = Object.freeze({
   smsCostPerFragmentGbp: 0.025,
   smsInvitesPerYear: 2,
   smsFragmentsPerInvite: 1,
+  /** Days before gap lists (patient data) expire; the portal's download audit is kept as long. */
+  gapListRetentionDays: 90,
 });

@@ -6,6 +6,7 @@ import type { PipelineConfig } from '../config';
 import { checkLocalPaths } from './check-local-paths';
 import { startLocalServers } from './local-servers';
 import { type LocalRuntime, runtimeFromServers } from './runtime-from-servers';
+import { lockState } from './state-lock';
 
 /** What a local command works with: the runtime the handlers are built from, and its stores. */
 export interface LocalSession {
@@ -28,7 +29,12 @@ export async function withLocalSession<T>(
 ): Promise<T> {
   await checkLocalPaths({ outDir });
   const stateDir = join(outDir, '.state');
-  const servers = await startLocalServers(stateDir);
+  // One process at a time: a second one is told which command holds the state (e.g. `serve`).
+  const unlock = await lockState(stateDir);
+  const servers = await startLocalServers(stateDir).catch(async (error) => {
+    await unlock();
+    throw error;
+  });
   let runtime: LocalRuntime | undefined;
   try {
     const tmpDir = join(stateDir, 'tmp');
@@ -39,5 +45,6 @@ export async function withLocalSession<T>(
   } finally {
     runtime?.close();
     await servers.close();
+    await unlock();
   }
 }

@@ -71,4 +71,5 @@ export function printSummary(
     for (const u of notify.unknownDelivery) write(`    ? ${u.practiceCode}: ${unknownDeliveryText(u)}`);
   }
   if (summary.periods.length === 0) write('No report was built: no export could be ingested. See the messages above.');
+  else write(`Open them in the report portal: npm start -- serve --out ${here(summary.outDir)}`);
 }

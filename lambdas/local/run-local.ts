@@ -8,6 +8,7 @@ import { createIngestHandler } from '../handlers/ingest';
 import { createMonthlyReportHandler } from '../handlers/monthly-report';
 import type { IngestOutcome } from '../pipeline/ingest-export';
 import { readSmallObject } from '../pipeline/read-small-object';
+import { reportKeys } from '../pipeline/report-keys';
 import type { ObjectStore } from '../ports';
 import { checkLocalPaths } from './check-local-paths';
 import { type ExportFile, listExportFiles } from './list-export-files';
@@ -131,9 +132,17 @@ export async function buildReport(
   const dir = join(outDir, period);
   await copyOut(objects, config.reportsBucket, result.reportKey, join(dir, `icb-report-${period}.xlsx`));
   await copyOut(objects, config.reportsBucket, result.csvKey, join(dir, `practice-metrics-${period}.csv`));
+  // Beside the month folders: every period's rows, rebuilt by each report.
+  await copyOut(objects, config.reportsBucket, reportKeys.historyCsv(), join(outDir, 'practice-metrics-history.csv'));
+  // Patient-level files: readable by this user only (0600), like the exports they came from should be.
   for (const key of result.gapListKeys) {
     const target = join(dir, 'gap-lists', key.split('/').pop() as string);
     await copyOut(objects, config.reportsBucket, key, target, 'private');
+  }
+  for (const code of result.practices) {
+    const key = reportKeys.gapListNhsNumbers(code, period);
+    const file = join(dir, 'gap-lists', reportKeys.gapListNhsNumbersFile(code, period));
+    await copyOut(objects, config.reportsBucket, key, file, 'private');
   }
   onProgress?.({ kind: 'report', period, reporting: result.reporting, expected: result.expected });
   return { period, dir, reporting: result.reporting, expected: result.expected, gapLists: result.gapListKeys.length };

@@ -2,7 +2,8 @@ import { type PracticeMetrics, TIDY_COLUMNS } from '../core/report/tidy-columns'
 import { DECIMALS, roundMetric } from './rounding';
 import { spreadsheetSafeText } from './spreadsheet-safe-text';
 
-const HEADER_LINE = TIDY_COLUMNS.map((c) => c.column).join(',');
+/** The tidy CSV's header line (no line end): the column names of SPEC §3, in order. */
+export const TIDY_CSV_HEADER = TIDY_COLUMNS.map((c) => c.column).join(',');
 
 /**
  * The tidy CSV of SPEC §4.3 (`practice-metrics-YYYY-MM.csv`): exactly the TIDY_COLUMNS in order,
@@ -14,23 +15,26 @@ const HEADER_LINE = TIDY_COLUMNS.map((c) => c.column).join(',');
  * spreadsheets and quoted per RFC 4180 where needed.
  */
 export function renderTidyCsv(rows: readonly PracticeMetrics[]): string {
-  const lines: string[] = [HEADER_LINE];
-  for (const row of rows) {
-    const fields: string[] = [];
-    for (const { column, format } of TIDY_COLUMNS) {
-      const value = row[column];
-      if (value === undefined) fields.push('');
-      else if (typeof value === 'number') {
-        if (format === 'text' || format === 'date') fields.push(String(value));
-        else {
-          const rounded = roundMetric(value, format);
-          fields.push(rounded === undefined ? '' : rounded.toFixed(DECIMALS[format]));
-        }
-      } else fields.push(csvField(spreadsheetSafeText(value)));
-    }
-    lines.push(fields.join(','));
-  }
+  const lines: string[] = [TIDY_CSV_HEADER];
+  for (const row of rows) lines.push(tidyCsvLine(row));
   return `${lines.join('\n')}\n`;
+}
+
+/** One practice's line of the tidy CSV (no line end), written as renderTidyCsv writes it. */
+export function tidyCsvLine(row: PracticeMetrics): string {
+  const fields: string[] = [];
+  for (const { column, format } of TIDY_COLUMNS) {
+    const value = row[column];
+    if (value === undefined) fields.push('');
+    else if (typeof value === 'number') {
+      if (format === 'text' || format === 'date') fields.push(String(value));
+      else {
+        const rounded = roundMetric(value, format);
+        fields.push(rounded === undefined ? '' : rounded.toFixed(DECIMALS[format]));
+      }
+    } else fields.push(csvField(spreadsheetSafeText(value)));
+  }
+  return fields.join(',');
 }
 
 /** RFC 4180: a field holding a comma, quote or line break is quoted, with quotes doubled. */

@@ -42,6 +42,10 @@ export const SETTING_RULES = {
     schema: z.number().int().min(0).max(52),
     expected: 'a whole number of invitations from 0 to 52',
   },
+  gapListRetentionDays: {
+    schema: z.number().int().min(1).max(3650),
+    expected: 'a whole number of days from 1 to 3650',
+  },
   smsFragmentsPerInvite: {
     schema: z.number().int().min(1).max(10),
     expected: 'a whole number of fragments from 1 to 10',

@@ -8,6 +8,7 @@ import { isDomainName } from '../../lambdas/core/values/domain-name';
 import { isValidEmail } from '../../lambdas/core/values/email-address';
 import { SETTING_DEFAULTS } from '../../lambdas/defaults';
 import { SETTING_RULES } from '../../lambdas/settings/setting-rules';
+import { loadPortalConfig, PORTAL_CONFIG_ENV_VARS, type PortalConfig } from './portal-config';
 import { unknownContextKeys } from './unknown-context-keys';
 
 /** The validated deployment settings. Each property documents its context key's default. */
@@ -66,7 +67,7 @@ export const DEPLOY_CONFIG_DEFAULTS = {
   reportSchedule: 'cron(0 6 2 * ? *)',
   senderAddress: SETTING_DEFAULTS.senderAddress,
   exportRetentionDays: 30,
-  gapListRetentionDays: 90,
+  gapListRetentionDays: SETTING_DEFAULTS.gapListRetentionDays,
   attachmentDomains: SETTING_DEFAULTS.attachmentDomains,
   smsCostPerFragmentGbp: SETTING_DEFAULTS.smsCostPerFragmentGbp,
   smsInvitesPerYear: SETTING_DEFAULTS.smsInvitesPerYear,
@@ -108,11 +109,7 @@ export function loadDeployConfig(
   env: Readonly<Record<string, string | undefined>> = {},
   contextKeys: readonly string[] = [],
 ): DeployConfig {
-  const check = new SettingsCheck(
-    readContext,
-    env,
-    unknownContextKeys(contextKeys, Object.keys(DEPLOY_CONFIG_DEFAULTS)),
-  );
+  const check = new SettingsCheck(readContext, env, unknownContextKeys(contextKeys, projectContextKeys()));
   const exportRetentionDays = check.integer('exportRetentionDays', 1, 3650, 'days');
   const gapListRetentionDays = check.integer('gapListRetentionDays', 1, 3650, 'days');
   const linkExpiryDays = check.shared('linkExpiryDays');
@@ -297,9 +294,34 @@ function describeProblems(problems: readonly DeployConfigProblem[], unknownKeys:
       `Set "${p.key}" in cdk.json "context", pass -c ${p.key}=<value>, or set ${DEPLOY_CONFIG_ENV_VARS[p.key]}.`,
   );
   for (const unknown of unknownKeys) {
-    lines.push(`  - context: ${unknown} (this project's keys: ${Object.keys(DEPLOY_CONFIG_DEFAULTS).join(', ')}).`);
+    lines.push(`  - context: ${unknown} (this project's keys: ${projectContextKeys().join(', ')}).`);
   }
   const total = lines.length;
   const count = total === 1 ? '1 problem' : `${total} problems`;
   return `The pcm-reporter deployment configuration has ${count}:\n${lines.join('\n')}`;
+}
+
+/** Every setting the stack reads: the deployment's and the report portal's (lib/config/portal-config.ts). */
+export interface StackConfig extends DeployConfig {
+  readonly portal: PortalConfig;
+}
+
+/**
+ * loadDeployConfig (which also names `contextKeys` this project does not read), then loadPortalConfig (throws
+ * PortalConfigError); each error names every wrong key it checks.
+ */
+export function loadStackConfig(
+  readContext: ContextReader,
+  env: Readonly<Record<string, string | undefined>> = {},
+  contextKeys: readonly string[] = [],
+): StackConfig {
+  return Object.freeze({
+    ...loadDeployConfig(readContext, env, contextKeys),
+    portal: loadPortalConfig(readContext, env),
+  });
+}
+
+/** Every context key this project reads: the deployment's, then the report portal's. */
+function projectContextKeys(): string[] {
+  return [...Object.keys(DEPLOY_CONFIG_DEFAULTS), ...Object.keys(PORTAL_CONFIG_ENV_VARS)];
 }

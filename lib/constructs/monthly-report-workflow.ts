@@ -88,7 +88,12 @@ export class MonthlyReportWorkflow extends Construct {
     });
     grantPrefixAccess(this.notifyFunction.role, props.reportsBucket, { read: [KEY_PREFIXES.gapLists] });
     // It writes only its notification ledger items; everything else it reads.
-    props.table.grantReadAndPutOwnItems(this.notifyFunction.role, NOTIFICATION_KEY_PREFIX);
+    props.table.grantItemAccess(this.notifyFunction.role, 'read');
+    props.table.grantItemActionsOnLeadingKeys(this.notifyFunction.role, {
+      sid: 'PutOwnTableItems',
+      actions: ['dynamodb:PutItem'],
+      leadingKeys: [`${NOTIFICATION_KEY_PREFIX}*`],
+    });
     grantKeyUseViaServices(this.notifyFunction.role, props.key, ['s3', 'dynamodb']);
     this.grantSendEmail(this.notifyFunction.role, props.senderAddress);
 

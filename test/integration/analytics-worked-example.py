@@ -7,7 +7,7 @@ no SMS consent recorded; every 4th patient (0, 4, 8, ...) is on the DM register.
 Python only (no project code), what the report must show:
 
 - % no preference, its 95% Wilson score interval;
-- decile = ceil(10 * rank / k), rank by ascending %, ties taking the lowest rank (SPEC §3);
+- decile = ceil(10 * rank / k), rank by ascending %, ties taking the lowest rank, blank when k < 10 (SPEC §3);
 - funnel z and flag: Spiegelhalter (2005) with additive over-dispersion, z Winsorised at the 10th and 90th
   percentiles (linear interpolation between closest ranks, R type 7 / numpy default), limits 1.96 and 3.09;
 - change_pct_points = unrounded % this month minus last month (blank when it did not report then);
@@ -63,6 +63,8 @@ def wilson(x, n):
 
 def deciles(pcts):
     k = len(pcts)
+    if k < 10:  # SPEC §3: blank for every practice when fewer than 10 report
+        return {code: "" for code in pcts}
     ordered = sorted(pcts.values())
     return {code: math.ceil(10 * (ordered.index(pct) + 1) / k) for code, pct in pcts.items()}
 

@@ -82,15 +82,16 @@ const DIRECTORY = [
  */
 type Expected = readonly [string, string, string, string, string, string, string, string, string, string, string];
 const EXPECTED: Readonly<Record<string, readonly Expected[]>> = {
+  // August: 8 practices report, fewer than the 10 deciles need (SPEC §3), so no decile.
   '2026-08': [
-    ['K81001', '40', '6', '15.0', '7.1', '29.1', '3', '-1.13', 'in_control', '', '0.10'],
-    ['K81002', '50', '12', '24.0', '14.3', '37.4', '9', '0.19', 'in_control', '', '0.15'],
-    ['K81003', '60', '12', '20.0', '11.8', '31.8', '4', '-0.48', 'in_control', '', '0.15'],
-    ['K81004', '30', '6', '20.0', '9.5', '37.3', '4', '-0.35', 'in_control', '', '0.10'],
-    ['K81005', '80', '36', '45.0', '34.6', '55.9', '10', '4.37', 'high_outlier', '', '0.45'],
-    ['K81006', '45', '9', '20.0', '10.9', '33.8', '4', '-0.42', 'in_control', '', '0.15'],
-    ['K81010', '65', '4', '6.2', '2.4', '14.8', '2', '-2.99', 'low_warning', '', '0.05'],
-    ['K81011', '25', '5', '20.0', '8.9', '39.1', '4', '-0.32', 'in_control', '', '0.10'],
+    ['K81001', '40', '6', '15.0', '7.1', '29.1', '', '-1.13', 'in_control', '', '0.10'],
+    ['K81002', '50', '12', '24.0', '14.3', '37.4', '', '0.19', 'in_control', '', '0.15'],
+    ['K81003', '60', '12', '20.0', '11.8', '31.8', '', '-0.48', 'in_control', '', '0.15'],
+    ['K81004', '30', '6', '20.0', '9.5', '37.3', '', '-0.35', 'in_control', '', '0.10'],
+    ['K81005', '80', '36', '45.0', '34.6', '55.9', '', '4.37', 'high_outlier', '', '0.45'],
+    ['K81006', '45', '9', '20.0', '10.9', '33.8', '', '-0.42', 'in_control', '', '0.15'],
+    ['K81010', '65', '4', '6.2', '2.4', '14.8', '', '-2.99', 'low_warning', '', '0.05'],
+    ['K81011', '25', '5', '20.0', '8.9', '39.1', '', '-0.32', 'in_control', '', '0.10'],
   ],
   '2026-09': [
     ['K81001', '40', '5', '12.5', '5.5', '26.1', '2', '-1.56', 'in_control', '-2.5', '0.10'],
@@ -236,11 +237,30 @@ describe('analytics on a constructed ICB (local run, real handlers)', () => {
       K81009: [],
       // No September export: no change to show.
       K81010: ['change_pct_points'],
-      // Stale and missing: identity only (period, code, name, PCN, clinical system), every other column empty.
-      K81011: columns.slice(5),
-      K81012: columns.slice(5),
+      // Stale and missing: identity only (period, code, name, PCN, clinical system) and status, the rest empty.
+      K81011: columns.slice(5, -1),
+      K81012: columns.slice(5, -1),
       // Not in the directory: no name or PCN to give, and new this month.
       K81013: ['practice_name', 'pcn', 'change_pct_points'],
+    });
+  });
+
+  it('says in the status column why each October row is filled or blank', async () => {
+    const rows = await csvRows('2026-10');
+    expect(Object.fromEntries(rows.map((r) => [r.practice_code, r.status]))).toEqual({
+      K81001: 'reported',
+      K81002: 'reported',
+      K81003: 'reported',
+      K81004: 'reported',
+      K81005: 'reported',
+      K81006: 'reported',
+      K81007: 'reported',
+      K81008: 'reported',
+      K81009: 'reported',
+      K81010: 'reported',
+      K81011: 'stale',
+      K81012: 'missing',
+      K81013: 'not_in_directory',
     });
   });
 
@@ -286,6 +306,20 @@ describe('analytics on a constructed ICB (local run, real handlers)', () => {
       expect(rowWith(ws, 'Median practice % with no recorded preference').getCell(2).value).toBe(20);
       expect(rowWith(ws, 'Practices well above the ICB average (high outliers)').getCell(2).value).toBe(1);
       expect(rowWith(ws, '1. Elm Road Practice (K81005)').getCell(6).value).toBe('High outlier');
+    });
+
+    it('sums each PCN on the PCNs sheet, with the Wilson interval of the sum', () => {
+      const ws = worksheet(workbook, 'PCNs');
+      const row = (r: number) => (ws.getRow(r).values as unknown[]).slice(1, 9);
+      // South K81005–8: 40 + 9 + 13 + 7 = 69 of 80 + 45 + 55 + 70 = 250 (27.6%, Wilson 22.4–33.4);
+      // North K81001–4: 29 of 180 (16.1%, 11.5–22.2); East K81009–10 (K81011 stale, K81012 missing): 8 of 100
+      // (8.0%, 4.1–15.0); K81013, not in the directory: 12 of 40 (30.0%, 18.1–45.4), last.
+      expect([row(2), row(3), row(4), row(5)]).toEqual([
+        ['South PCN', 4, 4, 250, 69, 27.6, 22.4, 33.4],
+        ['North PCN', 4, 4, 180, 29, 16.1, 11.5, 22.2],
+        ['East PCN', 2, 4, 100, 8, 8, 4.1, 15],
+        ['No PCN recorded', 1, 1, 40, 12, 30, 18.1, 45.4],
+      ]);
     });
 
     it('embeds the funnel plot and the trend chart in the Summary', () => {

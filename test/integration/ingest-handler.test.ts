@@ -39,7 +39,8 @@ describe('ingest handler', () => {
     expect(snapshot?.counts).toMatchObject({ registered: 11, noPreference: 4, rowsRead: 13, rowsRejected: 1 });
     expect(snapshot?.extractDate).toBe('2026-10-31');
     expect(snapshot?.unrecognisedValues).toEqual({ 'Carrier pigeon': 1 });
-    expect(await objects.list(LOCAL_NAMES.reportsBucket, 'gap-lists/2026-10/')).toEqual([
+    expect((await objects.list(LOCAL_NAMES.reportsBucket, 'gap-lists/2026-10/')).sort()).toEqual([
+      'gap-lists/2026-10/gap-list-A81001-2026-10-nhs-numbers.csv',
       'gap-lists/2026-10/gap-list-A81001-2026-10.xlsx',
     ]);
   });

@@ -1,5 +1,6 @@
 import type { PracticeCounts } from '../metrics/practice-counts';
 import type { RegisterCounts } from '../snapshot';
+import type { PcnRow } from './pcn-rows';
 import type { PracticeMetrics } from './tidy-columns';
 
 /** Assumptions behind the SMS cost estimate, printed on the Definitions sheet. */
@@ -56,6 +57,8 @@ export interface PeriodReport {
     stale: CompletenessEntry[];
     notInDirectory: CompletenessEntry[];
   };
+  /** The same measures per PCN of the directory (SPEC §4.1 PCNs sheet), worst first, No PCN recorded last. */
+  pcns: PcnRow[];
   /** ICB-wide register counts by QOF code, plus per practice. */
   registers: { code: string; name: string; icb: RegisterCounts; byPractice: Record<string, RegisterCounts> }[];
   dataQuality: {

@@ -227,7 +227,7 @@ function methodRows(report: PeriodReport): [string, string][] {
     ],
     [
       'Decile',
-      'Reporting practices are ranked by % no preference, lowest first (tied practices share the lowest rank); decile = rank × 10 ÷ the number of reporting practices, rounded up. Decile 1 is the tenth with the fewest gaps.',
+      'Reporting practices are ranked by % no preference, lowest first (tied practices share the lowest rank); decile = rank × 10 ÷ the number of reporting practices, rounded up. Decile 1 is the tenth with the fewest gaps. When fewer than 10 practices report, no practice has a decile.',
     ],
     [
       'Change vs last month',

@@ -30,10 +30,11 @@ function findCell(ws: ExcelJS.Worksheet, text: string): ExcelJS.Cell {
 }
 
 describe('renderIcbWorkbook', () => {
-  it('has the seven sheets of SPEC §4.1 in order', () => {
+  it('has the sheets of SPEC §4.1 in order, PCNs after Practices', () => {
     expect(workbook.worksheets.map((ws) => ws.name)).toEqual([
       'Summary',
       'Practices',
+      'PCNs',
       'Trend',
       'Methods',
       'Registers',
@@ -52,7 +53,7 @@ describe('renderIcbWorkbook', () => {
     expect(cells.filter(({ cell }) => cell.type === ValueType.Formula || cell.formula !== undefined)).toEqual([]);
     const injected = cells.filter(({ cell }) => typeof cell.value === 'string' && /^[=+\-@]/.test(cell.value));
     expect(injected.map(({ sheet: name }) => name)).toEqual(
-      expect.arrayContaining(['Practices', 'Methods', 'Registers', 'Data quality']),
+      expect.arrayContaining(['Practices', 'PCNs', 'Methods', 'Registers', 'Data quality']),
     );
     for (const { cell } of injected) expect(cell.type).toBe(ValueType.String);
   });
@@ -145,6 +146,12 @@ describe('renderIcbWorkbook', () => {
       expect(String(ws.getCell('A34').value)).toMatch(/^1\. What it shows\./);
       expect(String(ws.getCell('A36').value)).toContain('"High outlier" (above the 99.8% limit)');
     });
+
+    it('says why the Decile column is blank when fewer than 10 practices report (3 here)', () => {
+      expect(String(sheet('Summary').getCell('A37').value)).toMatch(
+        /^4\. Deciles are shown when at least 10 practices report; 3 reported this month\. So the Decile column is blank/,
+      );
+    });
   });
 
   describe('Practices', () => {
@@ -155,7 +162,8 @@ describe('renderIcbWorkbook', () => {
       expect(ws.getCell('I1').value).toBe('% no preference');
       expect(ws.getCell('AM1').value).toBe('Funnel flag');
       expect(ws.getCell('AO1').value).toBe('Est. annual SMS cost (£)');
-      expect(ws.getCell('AP1').value).toBeNull();
+      expect(ws.getCell('AP1').value).toBe('Status');
+      expect(ws.getCell('AQ1').value).toBeNull();
       expect(ws.getCell('I1').alignment?.wrapText).toBe(true);
     });
 
@@ -216,7 +224,7 @@ describe('renderIcbWorkbook', () => {
     });
 
     it('puts an autofilter on the header over the practice rows', () => {
-      expect(sheet('Practices').autoFilter).toBe('A1:AO6');
+      expect(sheet('Practices').autoFilter).toBe('A1:AP6');
     });
 
     it('colours % no preference, the funnel flags and the change', () => {
@@ -232,6 +240,45 @@ describe('renderIcbWorkbook', () => {
 
     it('prints landscape with the header row repeated', () => {
       expect(sheet('Practices').pageSetup).toMatchObject({ orientation: 'landscape', printTitlesRow: '1:1' });
+    });
+  });
+
+  describe('PCNs', () => {
+    it('shows each PCN with its practices and measures, rounded as the CSV, worst first, then the ICB total', () => {
+      const ws = sheet('PCNs');
+      expect(ws.getRow(1).values).toEqual([
+        undefined,
+        'PCN',
+        'Practices reporting',
+        'Practices in the PCN',
+        'Registered patients',
+        'No preference recorded',
+        '% no preference',
+        '95% CI low',
+        '95% CI high',
+        '% 16+ no preference',
+        '% QOF no preference',
+        'Would default to SMS',
+        'Est. annual SMS cost (£)',
+      ]);
+      const values = (r: number) => (ws.getRow(r).values as unknown[]).slice(1);
+      // Formula-like name kept as text; 250 of 1,000 = 25.0%.
+      expect(values(2)).toEqual(['-South PCN', 1, 1, 1000, 250, 25, 22.4, 27.8, 25, 20, 100, 1.5]);
+      // 249 of 2,040 = 12.2%; interval 10.9 to 13.7; £2.045 shown £2.05.
+      expect(values(3)).toEqual(['North Riverside PCN', 2, 2, 2040, 249, 12.2, 10.9, 13.7, 12.5, 10.1, 151, 2.05]);
+      expect(values(4)).toEqual(['South PCN', 0, 2]);
+      expect(ws.getCell('A4').font?.italic).toBe(true);
+      expect(values(6).slice(0, 6)).toEqual(['ICB total', 3, 5, 3040, 499, 16.4]);
+      expect(ws.getCell('F3').numFmt).toBe('0.0"%"');
+      expect(ws.getCell('L3').numFmt).toBe('"£"#,##0.00');
+      expect(String(ws.getCell('A8').value)).toContain('grouped as "No PCN recorded"');
+    });
+
+    it('freezes the header and PCN column, filters the PCN rows only, and prints landscape', () => {
+      const ws = sheet('PCNs');
+      expect(ws.views[0]).toMatchObject({ state: 'frozen', xSplit: 1, ySplit: 1 });
+      expect(ws.autoFilter).toBe('A1:L4');
+      expect(ws.pageSetup).toMatchObject({ orientation: 'landscape', fitToWidth: 1, printTitlesRow: '1:1' });
     });
   });
 
@@ -531,9 +578,11 @@ describe('renderIcbWorkbook for a month with no reporting practice', () => {
       trend: { periods: ['2026-10'], icb: [undefined], practices: [] },
       medianNoPreferencePct: undefined,
       completeness: { reporting: 0, expected: 0, missing: [], stale: [], notInDirectory: [] },
+      pcns: [],
     });
     const empty = await loadWorkbook(await renderIcbWorkbook(report));
-    expect(empty.worksheets).toHaveLength(7);
+    expect(empty.worksheets).toHaveLength(8);
+    expect(empty.getWorksheet('PCNs')?.getCell('A3').value).toBe('ICB total');
     expect(empty.getWorksheet('Summary')?.getImages()).toHaveLength(2);
     expect(empty.getWorksheet('Summary')?.getCell('A17').value).toBe('No practice sent an export this month.');
     expect(empty.getWorksheet('Summary')?.getCell('B13').value).toBe('n/a');

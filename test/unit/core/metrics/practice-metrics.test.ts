@@ -91,6 +91,7 @@ describe('practiceMetrics', () => {
       'funnel_z',
       'funnel_flag',
       'change_pct_points',
+      'status',
     ];
     const expected = TIDY_COLUMNS.map((c) => c.column).filter((c) => !leftToCaller.includes(c));
     expect(Object.keys(metrics).sort()).toEqual(expected.sort());

@@ -85,6 +85,7 @@ export function sampleReport(input: {
       stale: [],
       notInDirectory: [],
     },
+    pcns: [],
     registers: [],
     dataQuality: {
       rejectedRows: [],
