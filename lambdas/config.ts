@@ -1,5 +1,7 @@
 import type { UserMapping } from './core/fields/header-mapping';
 import { parseUserMapping } from './core/fields/parse-user-mapping';
+import { parseValueMapping } from './core/fields/parse-value-mapping';
+import type { ValueMapping } from './core/fields/value-mapping';
 import type { SmsCostAssumptions } from './core/report/period-report';
 import { SETTING_DEFAULTS } from './defaults';
 import { ConfigError } from './errors';
@@ -94,6 +96,8 @@ export interface PipelineConfig {
   suppressSmallNumbers: boolean;
   /** Extra header → field mappings for exports whose columns the aliases do not cover. */
   userMapping?: UserMapping;
+  /** The ICB's own vocabulary for preference, SMS consent and AIS values (SPEC §2.3c). */
+  valueMapping?: ValueMapping;
 }
 
 /** Reads the ingest/report configuration once, at the edge. */
@@ -126,9 +130,18 @@ export function loadPipelineConfig(env: Readonly<Record<string, string | undefin
         SETTING_RULES.smsFragmentsPerInvite,
         SETTING_DEFAULTS.smsFragmentsPerInvite,
       ),
+      vatRate: check.ruled('SMS_VAT_RATE', SETTING_RULES.smsVatRate, SETTING_DEFAULTS.smsVatRate),
     },
     tmpDir: check.optionalText('TMP_DIR') ?? '/tmp',
     suppressSmallNumbers: check.flag('SUPPRESS_SMALL_NUMBERS'),
     userMapping: check.json('COLUMN_MAPPING', parseUserMapping),
+    valueMapping: check.json('VALUE_MAPPING', valueMappingOrThrow),
   });
+}
+
+/** parseValueMapping's problems as one error, for ConfigCheck.json (each names the field, value and categories). */
+function valueMappingOrThrow(json: unknown): ValueMapping {
+  const parsed = parseValueMapping(json);
+  if (!parsed.ok) throw new Error(parsed.errors.join(' '));
+  return parsed.mapping;
 }

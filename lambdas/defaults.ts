@@ -9,8 +9,10 @@ export const SETTING_DEFAULTS = Object.freeze({
   attachmentDomains: Object.freeze(['nhs.net']) as readonly string[],
   /** The longest an S3 presigned (SigV4) link can last. */
   linkExpiryDays: 7,
-  /** An example rate, not a contract price: set your own. */
-  smsCostPerFragmentGbp: 0.025,
+  /** NHS Notify's list price per SMS fragment from 1 April 2026, before VAT. */
+  smsCostPerFragmentGbp: 0.024,
+  /** VAT on SMS: GP practices have had no free SMS allowance since April 2024, so every fragment is charged. */
+  smsVatRate: 0.2,
   smsInvitesPerYear: 2,
   smsFragmentsPerInvite: 1,
   /** Days before gap lists (patient data) expire; the portal's download audit is kept as long. */

@@ -74,6 +74,10 @@ export class PcmReporterStack extends Stack {
       SMS_COST_PER_FRAGMENT_GBP: String(config.smsCostPerFragmentGbp),
       SMS_INVITES_PER_YEAR: String(config.smsInvitesPerYear),
       SMS_FRAGMENTS_PER_INVITE: String(config.smsFragmentsPerInvite),
+      SMS_VAT_RATE: String(config.smsVatRate),
+      // Both mappings checked at synth; the ingest Lambda checks them again at start.
+      ...(config.columnMapping && { COLUMN_MAPPING: JSON.stringify(config.columnMapping) }),
+      ...(config.valueMapping && { VALUE_MAPPING: JSON.stringify(config.valueMapping) }),
       MAIL_TRANSPORT: 'ses',
       // Emails link to the practice page of the portal (SPEC §4.4).
       PORTAL_BASE_URL: this.portal.baseUrl,

@@ -40,7 +40,9 @@ function environmentFrom(file: LocalConfigFile): Record<string, string> {
   set('SMS_COST_PER_FRAGMENT_GBP', file.sms?.costPerFragmentGbp);
   set('SMS_INVITES_PER_YEAR', file.sms?.invitesPerYear);
   set('SMS_FRAGMENTS_PER_INVITE', file.sms?.fragmentsPerInvite);
+  set('SMS_VAT_RATE', file.sms?.vatRate);
   set('COLUMN_MAPPING', file.columnMapping);
+  set('VALUE_MAPPING', file.valueMapping);
   set('SUPPRESS_SMALL_NUMBERS', file.suppressSmallNumbers);
   set('SENDER_ADDRESS', file.senderAddress);
   // [] means never attach, as in the CDK context (an empty variable would mean the default).
@@ -63,6 +65,8 @@ function describeIssue(issue: z.core.$ZodIssue, json: unknown): string {
     const where = path === '' ? 'At the top level' : `In ${path}`;
     return `${where}: ${listed}${listed.endsWith('?') ? '' : '.'} Known keys: ${names.join(', ')}.`;
   }
+  // A check's own message (valueMapping's name the field, value and categories) says more than `expected`.
+  if (issue.code === 'custom') return issue.message;
   const expected = LOCAL_CONFIG_EXPECTED[path] ?? issue.message;
   return `${name} is ${quote(valueAt(json, issue.path))}: expected ${expected}.`;
 }

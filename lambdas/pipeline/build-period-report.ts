@@ -62,7 +62,9 @@ export async function buildPeriodReport(deps: ReportDeps, period: string): Promi
   const reportKey = reportKeys.icbWorkbook(period);
   const csvKey = reportKeys.tidyCsv(period);
   // The CSV first, the workbook last: the workbook's presence says the month's report is complete.
-  await deps.objects.put(bucket, csvKey, renderTidyCsv(report.practices), 'text/csv; charset=utf-8');
+  // Suppressed exactly as the workbook is, when the run makes shareable copies (SPEC §3).
+  const csv = renderTidyCsv(report.practices, { suppressSmallNumbers: report.suppressSmallNumbers });
+  await deps.objects.put(bucket, csvKey, csv, 'text/csv; charset=utf-8');
   await deps.objects.put(bucket, reportKey, await renderIcbWorkbook(report), XLSX_TYPE);
   // Then every period's rows in one file for Power BI, so that nobody appends months by hand.
   const historyCsvKey = await writeHistoryCsv(deps);

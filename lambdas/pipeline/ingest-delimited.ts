@@ -89,7 +89,13 @@ async function tallyAndSave(
 ): Promise<PracticeOutcome[]> {
   const { source, file, names, dateFromName } = input;
   const started = performance.now();
-  const counted = await tallyExportRows(batchesOf(opened), rowLayout(mapping), context, input.spill);
+  const counted = await tallyExportRows(
+    batchesOf(opened),
+    rowLayout(mapping),
+    context,
+    input.spill,
+    deps.config.valueMapping,
+  );
   checkUsableTallies(counted, context.fileExtractDate, input.uploadDate);
   const { tallies, unattributedRows } = counted;
 

@@ -37,7 +37,8 @@ export async function writeHistoryCsv(deps: HistoryCsvDeps): Promise<string> {
       assumptions: config.assumptions,
       suppressSmallNumbers: config.suppressSmallNumbers,
     })) {
-      yield Buffer.from(rows.map((row) => `${tidyCsvLine(row)}\n`).join(''));
+      // Disclosure control as in this run's monthly CSV and workbook (SPEC §3).
+      yield Buffer.from(rows.map((row) => `${tidyCsvLine(row, config.suppressSmallNumbers)}\n`).join(''));
     }
   }
   const key = reportKeys.historyCsv();

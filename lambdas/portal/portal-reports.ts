@@ -1,5 +1,6 @@
 import { percentage } from '../core/metrics/percentage';
 import type { PeriodReport } from '../core/report/period-report';
+import { SETTING_DEFAULTS } from '../defaults';
 import { loadPeriodReport } from '../pipeline/load-period-report';
 import type { PortalDeps } from './portal-deps';
 
@@ -16,7 +17,12 @@ export interface MonthHeadline {
  * The SMS cost assumptions do not change any figure the portal shows (only the workbook's cost
  * column), so the portal uses the pipeline's defaults rather than needing their settings.
  */
-const PORTAL_ASSUMPTIONS = { costPerFragmentGbp: 0.025, invitesPerYear: 2, fragmentsPerInvite: 1 };
+const PORTAL_ASSUMPTIONS = {
+  costPerFragmentGbp: SETTING_DEFAULTS.smsCostPerFragmentGbp,
+  invitesPerYear: SETTING_DEFAULTS.smsInvitesPerYear,
+  fragmentsPerInvite: SETTING_DEFAULTS.smsFragmentsPerInvite,
+  vatRate: SETTING_DEFAULTS.smsVatRate,
+};
 /** A month page asks for its report three times (page, funnel, trend): reuse it briefly. */
 const REPORT_REUSE_MS = 60_000;
 

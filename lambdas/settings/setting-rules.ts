@@ -38,6 +38,10 @@ export const SETTING_RULES = {
     schema: z.number().min(0).max(1),
     expected: `a number of GBP from 0 to 1, e.g. ${SETTING_DEFAULTS.smsCostPerFragmentGbp}`,
   },
+  smsVatRate: {
+    schema: z.number().min(0).max(1),
+    expected: `a VAT rate from 0 to 1, e.g. ${SETTING_DEFAULTS.smsVatRate} for 20%`,
+  },
   smsInvitesPerYear: {
     schema: z.number().int().min(0).max(52),
     expected: 'a whole number of invitations from 0 to 52',

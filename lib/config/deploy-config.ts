@@ -4,6 +4,8 @@
  * before failing, so one `cdk synth` names every wrong key, what it should be and where to set it.
  */
 
+import { parseUserMapping } from '../../lambdas/core/fields/parse-user-mapping';
+import { parseValueMapping } from '../../lambdas/core/fields/parse-value-mapping';
 import { isDomainName } from '../../lambdas/core/values/domain-name';
 import { isValidEmail } from '../../lambdas/core/values/email-address';
 import { SETTING_DEFAULTS } from '../../lambdas/defaults';
@@ -28,12 +30,24 @@ export interface DeployConfig {
    * `[]` (or `none`) sends links only.
    */
   readonly attachmentDomains: readonly string[];
-  /** Cost of one SMS fragment in GBP. Default 0.025 (an example rate; set your contract's). */
+  /** Cost of one SMS fragment in GBP, before VAT. Default 0.024 (NHS Notify's list price from 1 April 2026). */
   readonly smsCostPerFragmentGbp: number;
   /** QOF invitations per patient per year. Default 2. */
   readonly smsInvitesPerYear: number;
   /** SMS fragments per invitation. Default 1. */
   readonly smsFragmentsPerInvite: number;
+  /** VAT added to the SMS cost, 0 to 1. Default 0.2 (GP practices have had no free SMS allowance since April 2024). */
+  readonly smsVatRate: number;
+  /**
+   * Header → field for exports whose columns the aliases do not cover, e.g. `{"fields": {"Pt Mob": "mobile"}}`
+   * (docs/column-mapping.md), checked at synth. Default: none.
+   */
+  readonly columnMapping?: Readonly<Record<string, unknown>>;
+  /**
+   * The ICB's own vocabulary (SPEC §2.3c), e.g. `{"preferredContactMethod": {"Txt msg": "sms"}}`, checked at synth.
+   * Default: none.
+   */
+  readonly valueMapping?: Readonly<Record<string, unknown>>;
   /** Email address subscribed to the alarm topic. Default: none (subscribe later). */
   readonly alarmEmail?: string;
   /** Days a gap-list link stays valid, 1 to 7 (SigV4 presigned URLs cannot exceed 7 days). Default 7. */
@@ -72,6 +86,9 @@ export const DEPLOY_CONFIG_DEFAULTS = {
   smsCostPerFragmentGbp: SETTING_DEFAULTS.smsCostPerFragmentGbp,
   smsInvitesPerYear: SETTING_DEFAULTS.smsInvitesPerYear,
   smsFragmentsPerInvite: SETTING_DEFAULTS.smsFragmentsPerInvite,
+  smsVatRate: SETTING_DEFAULTS.smsVatRate,
+  columnMapping: undefined,
+  valueMapping: undefined,
   alarmEmail: undefined,
   linkExpiryDays: SETTING_DEFAULTS.linkExpiryDays,
 } as const satisfies Record<keyof DeployConfig, unknown>;
@@ -87,6 +104,9 @@ export const DEPLOY_CONFIG_ENV_VARS = {
   smsCostPerFragmentGbp: 'PCM_SMS_COST_PER_FRAGMENT_GBP',
   smsInvitesPerYear: 'PCM_SMS_INVITES_PER_YEAR',
   smsFragmentsPerInvite: 'PCM_SMS_FRAGMENTS_PER_INVITE',
+  smsVatRate: 'PCM_SMS_VAT_RATE',
+  columnMapping: 'PCM_COLUMN_MAPPING',
+  valueMapping: 'PCM_VALUE_MAPPING',
   alarmEmail: 'PCM_ALARM_EMAIL',
   linkExpiryDays: 'PCM_LINK_EXPIRY_DAYS',
 } as const satisfies Record<keyof DeployConfig, string>;
@@ -129,6 +149,9 @@ export function loadDeployConfig(
     smsCostPerFragmentGbp: check.shared('smsCostPerFragmentGbp'),
     smsInvitesPerYear: check.shared('smsInvitesPerYear'),
     smsFragmentsPerInvite: check.shared('smsFragmentsPerInvite'),
+    smsVatRate: check.shared('smsVatRate'),
+    columnMapping: check.mapping('columnMapping', columnMappingProblems),
+    valueMapping: check.mapping('valueMapping', valueMappingProblems),
     alarmEmail: check.optionalEmail('alarmEmail'),
     linkExpiryDays,
   };
@@ -218,7 +241,9 @@ class SettingsCheck {
   }
 
   /** A number setting the Lambdas and local mode share, checked by its one rule (lambdas/settings/setting-rules.ts). */
-  shared(key: 'linkExpiryDays' | 'smsCostPerFragmentGbp' | 'smsInvitesPerYear' | 'smsFragmentsPerInvite'): number {
+  shared(
+    key: 'linkExpiryDays' | 'smsCostPerFragmentGbp' | 'smsInvitesPerYear' | 'smsFragmentsPerInvite' | 'smsVatRate',
+  ): number {
     const rule = SETTING_RULES[key];
     const parsed = rule.schema.safeParse(this.number(key));
     if (!parsed.success) {
@@ -226,6 +251,30 @@ class SettingsCheck {
       return Number.NaN;
     }
     return parsed.data;
+  }
+
+  /**
+   * An optional JSON object (cdk.json holds it as one, -c and PCM_* as its JSON text), checked by the same parser
+   * the Lambda runs at start, so a wrong mapping stops `cdk synth` rather than every ingest.
+   */
+  mapping(
+    key: 'columnMapping' | 'valueMapping',
+    problemsOf: (json: unknown) => readonly string[],
+  ): Readonly<Record<string, unknown>> | undefined {
+    const { value, isDefault } = this.raw(key);
+    if (isDefault) return undefined;
+    let json: unknown = value;
+    if (typeof value === 'string') {
+      try {
+        json = JSON.parse(value);
+      } catch {
+        this.fail(key, 'is not JSON', `a JSON object; ${MAPPING_EXAMPLES[key]}`);
+        return undefined;
+      }
+    }
+    const problems = problemsOf(json);
+    for (const problem of problems) this.fail(key, `is not valid: ${problem}`, MAPPING_EXAMPLES[key]);
+    return problems.length > 0 ? undefined : (json as Record<string, unknown>);
   }
 
   domains(key: 'attachmentDomains'): readonly string[] {
@@ -280,6 +329,25 @@ class SettingsCheck {
     }
     return { value: DEPLOY_CONFIG_DEFAULTS[key], source: 'default', isDefault: true };
   }
+}
+
+const MAPPING_EXAMPLES = {
+  columnMapping: 'e.g. {"fields": {"Pt Mob": "mobile"}} (docs/column-mapping.md)',
+  valueMapping: 'e.g. {"preferredContactMethod": {"Txt msg": "sms"}} (docs/column-mapping.md)',
+} as const;
+
+function columnMappingProblems(json: unknown): string[] {
+  try {
+    parseUserMapping(json);
+    return [];
+  } catch (error) {
+    return [error instanceof Error ? error.message : String(error)];
+  }
+}
+
+function valueMappingProblems(json: unknown): string[] {
+  const parsed = parseValueMapping(json);
+  return parsed.ok ? [] : parsed.errors;
 }
 
 function quote(value: unknown): string {

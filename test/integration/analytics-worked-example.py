@@ -12,7 +12,7 @@ Python only (no project code), what the report must show:
   percentiles (linear interpolation between closest ranks, R type 7 / numpy default), limits 1.96 and 3.09;
 - change_pct_points = unrounded % this month minus last month (blank when it did not report then);
 - the ICB % for each month (the Trend sheet's ICB row), and the ICB median;
-- the SMS cost: QOF patients who would default to SMS x 2 invites x 1 fragment x 0.025.
+- the SMS cost: QOF patients who would default to SMS x 2 invites x 1 fragment x 0.024 x (1 + 0.2 VAT).
 
 Numbers are rounded half away from zero, as the reports show them (see shown()).
 
@@ -123,7 +123,7 @@ for period, month in MONTHS.items():
             pn, px = previous[code]
             change = shown(pcts[code] - 100 * px / pn, 1)
         qof_default = math.ceil(x / 4)
-        cost = shown(qof_default * 2 * 1 * 0.025, 2)
+        cost = shown(qof_default * 2 * 1 * 0.024 * 1.2, 2)
         print(
             f"  {{ code: '{code}', registered: '{n}', no_preference: '{x}', no_preference_pct: '{shown(pcts[code], 1)}', "
             f"ci_low: '{shown(low, 1)}', ci_high: '{shown(high, 1)}', decile: '{decile[code]}', "

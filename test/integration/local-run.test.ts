@@ -105,7 +105,7 @@ describe('local run on the fixture exports (real handlers, in-process S3 and Dyn
       funnel_z: '-0.08',
       funnel_flag: 'in_control',
       change_pct_points: '-13.6',
-      est_annual_sms_cost_gbp: '0.10',
+      est_annual_sms_cost_gbp: '0.12',
     });
   });
 

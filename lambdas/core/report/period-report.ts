@@ -8,6 +8,8 @@ export interface SmsCostAssumptions {
   invitesPerYear: number;
   fragmentsPerInvite: number;
   costPerFragmentGbp: number;
+  /** VAT added to the cost per fragment, e.g. 0.2 for 20%. */
+  vatRate: number;
 }
 
 /** A file that could not be ingested, kept in quarantine with its reason. */

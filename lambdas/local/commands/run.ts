@@ -16,7 +16,7 @@ export function runCommand(): Command {
       BUNDLED.practices,
     )
     .option('--out <dir>', 'where reports are written; local state is kept in <out>/.state', 'out')
-    .option('--config <file>', 'JSON settings: icbName, sms costs, columnMapping (see README)')
+    .option('--config <file>', 'JSON settings: icbName, sms costs and VAT, columnMapping, valueMapping (see README)')
     .option('--suppress-small-numbers', 'show counts 1–7 as * in the ICB report and CSV (shareable copies)')
     .action(
       async (options: {

@@ -133,7 +133,7 @@ function writeKpis(ws: Worksheet, report: PeriodReport, icb: ShownRow): void {
         `${typeof qofDefault === 'number' ? qofDefault.toLocaleString('en-GB') : (qofDefault ?? '—')} QOF patients ` +
         `who would default to SMS × ${assumptions.invitesPerYear} invitations a year × ` +
         `${assumptions.fragmentsPerInvite} SMS fragment(s) × £${assumptions.costPerFragmentGbp} per fragment ` +
-        '(see Definitions).',
+        `+ ${Math.round(assumptions.vatRate * 1000) / 10}% VAT (see Definitions).`,
     },
     {
       label: 'Practices that sent an export this month',

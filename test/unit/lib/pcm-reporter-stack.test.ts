@@ -10,6 +10,8 @@ const configured = synthForTest({
   reportSchedule: 'cron(15 9 5 * ? *)',
   alarmEmail: 'platform@example.org',
   attachmentDomains: [],
+  columnMapping: { fields: { 'Pt Mob': 'mobile' } },
+  valueMapping: { preferredContactMethod: { 'Txt msg': 'sms' } },
 });
 type Element = Parameters<typeof stack.getLogicalId>[0];
 const logicalId = (construct: { node: { defaultChild?: unknown } }) =>
@@ -346,6 +348,16 @@ describe('PcmReporterStack', () => {
       expect(variables.ATTACHMENT_DOMAINS).toBe('none');
     });
 
+    it('gives the ingest handler the column and value mappings from context, as the JSON it parses', () => {
+      const id = configuredId(configured.stack.ingest.ingestFunction.function);
+      const variables =
+        configured.template.findResources('AWS::Lambda::Function')[id]?.Properties.Environment.Variables;
+      expect(JSON.parse(variables.COLUMN_MAPPING)).toEqual({ fields: { 'Pt Mob': 'mobile' } });
+      expect(JSON.parse(variables.VALUE_MAPPING)).toEqual({ preferredContactMethod: { 'Txt msg': 'sms' } });
+      const defaults = template.findResources('AWS::Lambda::Function')[ingestFunctionId]?.Properties.Environment;
+      expect(defaults.Variables).not.toHaveProperty('VALUE_MAPPING');
+    });
+
     it('gives every handler the environment the handlers read', () => {
       for (const id of [ingestFunctionId, reportFunctionId, notifyFunctionId]) {
         const variables = template.findResources('AWS::Lambda::Function')[id]?.Properties.Environment.Variables;
@@ -357,9 +369,10 @@ describe('PcmReporterStack', () => {
           SENDER_ADDRESS: 'pcm-reports@example.org',
           ATTACHMENT_DOMAINS: 'nhs.net',
           LINK_EXPIRY_DAYS: '7',
-          SMS_COST_PER_FRAGMENT_GBP: '0.025',
+          SMS_COST_PER_FRAGMENT_GBP: '0.024',
           SMS_INVITES_PER_YEAR: '2',
           SMS_FRAGMENTS_PER_INVITE: '1',
+          SMS_VAT_RATE: '0.2',
           MAIL_TRANSPORT: 'ses',
           LOG_LEVEL: 'info',
         });

@@ -31,8 +31,9 @@ describe('loadLocalConfig', () => {
     const path = await configFile(
       JSON.stringify({
         icbName: 'NHS Example North ICB',
-        sms: { costPerFragmentGbp: 0.0275, invitesPerYear: 3, fragmentsPerInvite: 2 },
+        sms: { costPerFragmentGbp: 0.0275, invitesPerYear: 3, fragmentsPerInvite: 2, vatRate: 0 },
         columnMapping: { fields: { 'Pt Mob': 'mobile' } },
+        valueMapping: { preferredContactMethod: { 'Txt msg': 'sms' } },
         suppressSmallNumbers: true,
         senderAddress: 'reports@example.org',
         attachmentDomains: ['nhs.net', 'example.nhs.uk'],
@@ -44,7 +45,9 @@ describe('loadLocalConfig', () => {
       SMS_COST_PER_FRAGMENT_GBP: '0.0275',
       SMS_INVITES_PER_YEAR: '3',
       SMS_FRAGMENTS_PER_INVITE: '2',
+      SMS_VAT_RATE: '0',
       COLUMN_MAPPING: '{"fields":{"Pt Mob":"mobile"}}',
+      VALUE_MAPPING: '{"preferredContactMethod":{"Txt msg":"sms"}}',
       SUPPRESS_SMALL_NUMBERS: 'true',
       SENDER_ADDRESS: 'reports@example.org',
       ATTACHMENT_DOMAINS: 'nhs.net,example.nhs.uk',
@@ -71,10 +74,10 @@ describe('loadLocalConfig', () => {
     ).toEqual([
       'sms.invitesPerYear is 1.5: expected a whole number of invitations from 0 to 52.',
       'sms.fragmentsPerInvite is "2": expected a whole number of fragments from 1 to 10.',
-      "In sms: unknown key 'costPerFragment' — did you mean 'costPerFragmentGbp'? Known keys: costPerFragmentGbp, invitesPerYear, fragmentsPerInvite.",
+      "In sms: unknown key 'costPerFragment' — did you mean 'costPerFragmentGbp'? Known keys: costPerFragmentGbp, invitesPerYear, fragmentsPerInvite, vatRate.",
       'suppressSmallNumbers is "yes": expected true or false.',
       'linkExpiryDays is 8: expected a whole number of days from 1 to 7 (S3 presigned links signed with SigV4 cannot last longer than 7 days).',
-      "At the top level: unknown key 'icbNmae' — did you mean 'icbName'? Known keys: icbName, sms, columnMapping, suppressSmallNumbers, senderAddress, attachmentDomains, linkExpiryDays.",
+      "At the top level: unknown key 'icbNmae' — did you mean 'icbName'? Known keys: icbName, sms, columnMapping, valueMapping, suppressSmallNumbers, senderAddress, attachmentDomains, linkExpiryDays.",
     ]);
   });
 
@@ -95,10 +98,19 @@ describe('loadLocalConfig', () => {
       'suppressSmallNumbers is "yes": expected true or false.',
       'attachmentDomains is "nhs.net": expected a list of domain names such as ["nhs.net"] ([] to never attach).',
       'linkExpiryDays is 30: expected a whole number of days from 1 to 7 (S3 presigned links signed with SigV4 cannot last longer than 7 days).',
-      "At the top level: unknown key 'smss' — did you mean 'sms'?; unknown key 'colour'. Known keys: icbName, sms, columnMapping, suppressSmallNumbers, senderAddress, attachmentDomains, linkExpiryDays.",
+      "At the top level: unknown key 'smss' — did you mean 'sms'?; unknown key 'colour'. Known keys: icbName, sms, columnMapping, valueMapping, suppressSmallNumbers, senderAddress, attachmentDomains, linkExpiryDays.",
     ]);
     expect(await problemsOf('{"sms": {"invitesPerYaer": 2}}')).toEqual([
-      "In sms: unknown key 'invitesPerYaer' — did you mean 'invitesPerYear'? Known keys: costPerFragmentGbp, invitesPerYear, fragmentsPerInvite.",
+      "In sms: unknown key 'invitesPerYaer' — did you mean 'invitesPerYear'? Known keys: costPerFragmentGbp, invitesPerYear, fragmentsPerInvite, vatRate.",
+    ]);
+  });
+
+  it('names the field, value and allowed categories of a wrong valueMapping', async () => {
+    expect(
+      await problemsOf(JSON.stringify({ valueMapping: { preferredContactMethod: { 'Txt msg': 'text' } } })),
+    ).toEqual([
+      'valueMapping.preferredContactMethod maps "Txt msg" to "text", which is not a category of ' +
+        'preferredContactMethod. Use one of: sms, email, letter, telephone, nhsApp, other, declined, none.',
     ]);
   });
 

@@ -112,7 +112,7 @@ async function ingest(worker?: GapListWorker) {
       reportsBucket: 'reports',
       icbName: 'NHS Test ICB',
       suppressSmallNumbers: false,
-      assumptions: { costPerFragmentGbp: 0.025, invitesPerYear: 2, fragmentsPerInvite: 1 },
+      assumptions: { costPerFragmentGbp: 0.025, invitesPerYear: 2, fragmentsPerInvite: 1, vatRate: 0 },
       userMapping: undefined,
     },
     logger: createLogger({ service: 'test', level: 'debug', sink: (line) => logs.push(line) }),

@@ -65,7 +65,7 @@ beforeEach(async () => {
     config: {
       reportsBucket: BUCKET,
       icbName: 'NHS Test ICB',
-      assumptions: { invitesPerYear: 2, fragmentsPerInvite: 1, costPerFragmentGbp: 0.025 },
+      assumptions: { invitesPerYear: 2, fragmentsPerInvite: 1, costPerFragmentGbp: 0.025, vatRate: 0 },
       senderAddress: 'pcm-reports@example.org',
       attachmentDomains: ['nhs.net'],
       linkExpiryDays: 7,

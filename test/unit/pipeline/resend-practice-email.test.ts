@@ -35,7 +35,7 @@ beforeEach(async () => {
     config: {
       reportsBucket: BUCKET,
       icbName: 'NHS Test ICB',
-      assumptions: { invitesPerYear: 2, fragmentsPerInvite: 1, costPerFragmentGbp: 0.025 },
+      assumptions: { invitesPerYear: 2, fragmentsPerInvite: 1, costPerFragmentGbp: 0.025, vatRate: 0 },
       senderAddress: 'pcm-reports@example.org',
       attachmentDomains: [],
       linkExpiryDays: 7,

@@ -20,7 +20,7 @@ class PutRecorder {
   }
 }
 
-const ASSUMPTIONS = { invitesPerYear: 2, fragmentsPerInvite: 1, costPerFragmentGbp: 0.024 };
+const ASSUMPTIONS = { invitesPerYear: 2, fragmentsPerInvite: 1, costPerFragmentGbp: 0.024, vatRate: 0.2 };
 let stores: MemoryStores;
 let objects: PutRecorder;
 
@@ -49,7 +49,7 @@ beforeEach(async () => {
   objects = new PutRecorder();
 });
 
-async function history(): Promise<Record<string, string>[]> {
+async function history(suppressSmallNumbers = false): Promise<Record<string, string>[]> {
   const key = await writeHistoryCsv({
     objects: objects as unknown as ObjectStore,
     snapshots: stores,
@@ -58,7 +58,7 @@ async function history(): Promise<Record<string, string>[]> {
       reportsBucket: 'reports',
       icbName: 'NHS Test ICB',
       assumptions: ASSUMPTIONS,
-      suppressSmallNumbers: false,
+      suppressSmallNumbers,
     },
     now: () => new Date('2026-11-02T06:00:00Z'),
   });
@@ -126,5 +126,27 @@ describe('writeHistoryCsv', () => {
       no_preference_pct: '0.0',
     });
     expect(rows).toHaveLength(9);
+  });
+
+  it('is suppressed as the monthly CSV and workbook are, when the run suppresses small numbers', async () => {
+    const pick = (r: Record<string, string>) => [
+      r.period,
+      r.practice_code,
+      r.registered,
+      r.no_preference,
+      r.no_preference_pct,
+    ];
+    // 1–7 → *, others to the nearest 5 (8 → 10); a percentage with a * part is blank.
+    expect((await history(true)).map(pick)).toEqual([
+      ['2026-08', 'A81001', '10', '*', ''],
+      ['2026-08', 'B82002', '*', '*', ''],
+      ['2026-08', 'C83003', '', '', ''],
+      ['2026-09', 'A81001', '10', '*', ''],
+      ['2026-09', 'B82002', '', '', ''],
+      ['2026-09', 'C83003', '', '', ''],
+      ['2026-10', 'B82002', '10', '*', ''],
+      ['2026-10', 'A81001', '20', '*', ''],
+      ['2026-10', 'C83003', '', '', ''],
+    ]);
   });
 });

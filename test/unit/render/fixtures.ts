@@ -370,7 +370,7 @@ export function periodReportFixture(overrides: Partial<PeriodReport> = {}): Peri
         { practiceCode: 'D83004', practiceName: 'Little Lane Practice', values: [undefined, undefined, 5] },
       ],
     },
-    assumptions: { invitesPerYear: 2, fragmentsPerInvite: 1, costPerFragmentGbp: 0.025 },
+    assumptions: { invitesPerYear: 2, fragmentsPerInvite: 1, costPerFragmentGbp: 0.024, vatRate: 0.2 },
     suppressSmallNumbers: false,
     ...overrides,
   };

@@ -382,6 +382,19 @@ describe('renderIcbWorkbook', () => {
       expect(sheet('Data quality').getCell(cell.row, 3).value).toBe(3);
     });
 
+    it('advises the valueMapping option with a ready-to-paste example of the listed values', () => {
+      const ws = sheet('Data quality');
+      const heading = findCell(ws, 'Unrecognised preference values');
+      const intro = String(ws.getCell(Number(heading.row) + 1, 1).value);
+      expect(intro).toContain(
+        '{"valueMapping":{"preferredContactMethod":{"=1+1":"?","Carrier pigeon":"?"}}}. Remove any value that is not',
+      );
+      expect(intro).toContain('replacing each "?" with the category the value means (sms, email, letter,');
+      const pigeon = ws.getRow(Number(findCell(ws, 'Carrier pigeon').row));
+      expect(String(pigeon.getCell(4).value)).toMatch(/^If it is a contact method, map it with valueMapping/);
+      expect(allCells(workbook).some(({ cell }) => String(cell.value).includes('column mapping file'))).toBe(false);
+    });
+
     it('lists quarantined files with their reason, time and how to fix them', () => {
       const ws = sheet('Data quality');
       const row = ws.getRow(Number(findCell(ws, 'exports/broken.csv').row));
@@ -464,13 +477,23 @@ describe('renderIcbWorkbook', () => {
       expect(assumption('QOF invitations per patient per year').getCell(2).value).toBe(2);
       expect(assumption('SMS fragments per invitation').getCell(2).value).toBe(1);
       const cost = assumption('Cost per fragment (£)').getCell(2);
-      expect(cost.value).toBe(0.025);
+      expect(cost.value).toBe(0.024);
       expect(cost.numFmt).toBe('"£"0.000##');
-      expect(String(assumption('Cost per fragment (£)').getCell(3).value)).toContain('SMS_COST_PER_FRAGMENT_GBP');
+      expect(String(assumption('Cost per fragment (£)').getCell(3).value)).toContain(
+        "NHS Notify's list price per SMS fragment from 1 April 2026",
+      );
+      const vat = assumption('VAT on SMS').getCell(2);
+      expect([vat.value, vat.numFmt]).toEqual([0.2, '0%']);
+      expect(String(assumption('VAT on SMS').getCell(3).value)).toContain('no free SMS allowance since April 2024');
+      expect(String(assumption('QOF invitations per patient per year').getCell(3).value)).toContain(
+        '2 is an upper bound: QOF sends the first invitation by the recorded preference, and the second (by any ' +
+          'method) only to those who did not respond',
+      );
       const heading = findCell(ws, 'SMS cost assumptions used in this report');
       expect(ws.getCell(Number(heading.row) + 1, 1).value).toBe(
         'Estimated annual SMS cost = QOF patients who would default to SMS × 2 invitation(s) per year × ' +
-          '1 fragment(s) per invitation × £0.025 per fragment. An estimate for planning, not a bill.',
+          '1 fragment(s) per invitation × £0.024 per fragment × (1 + 20% VAT). An estimate for planning, not a ' +
+          'bill, and an upper bound: the second QOF invitation goes only to patients who did not respond to the first.',
       );
     });
 
@@ -527,6 +550,7 @@ describe('renderIcbWorkbook for a shareable copy with small numbers suppressed',
       if (row.getCell(1).value === 'Small-number suppression') note = row.getCell(2).value;
     });
     expect(String(note)).toContain('counts from 1 to 7 are shown as *');
+    expect(String(note)).toContain('The tidy CSV and the history CSV written with this workbook are suppressed');
   });
 });
 

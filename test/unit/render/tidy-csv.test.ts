@@ -40,6 +40,40 @@ describe('renderTidyCsv', () => {
     );
   });
 
+  it('writes the shareable copy when small numbers are suppressed: the row read back is the workbook row', () => {
+    const [record] = parse(renderTidyCsv([RIVERSIDE], { suppressSmallNumbers: true }), {
+      columns: true,
+    }) as Record<string, string>[];
+    // Counts of 1–7 are *, the others rounded to the nearest 5: 247 → 245, 23 → 25, 12 → 10, 2010 stays.
+    expect(record).toMatchObject({
+      registered: '2000',
+      no_preference: '245',
+      declined: '25',
+      ais_need_no_preference: '10',
+      dq_sms_no_mobile: '*',
+      dq_email_no_address: '*',
+      dq_sms_dissent: '*',
+      rows_read: '2010',
+      rows_rejected: '*',
+      duplicate_rows: '*',
+      dob_missing: '*',
+    });
+    // Percentages and the Wilson interval from the rounded counts: 245 / 2000 = 12.25% → 12.3 (exact 247 gave
+    // 12.4); Wilson 95% for 245 of 2000 = 10.885–13.760 (worked in Python) → 10.9, 13.8.
+    expect([record?.no_preference_pct, record?.no_preference_ci_low, record?.no_preference_ci_high]).toEqual([
+      '12.3',
+      '10.9',
+      '13.8',
+    ]);
+    // Ranks and change stay as computed from exact counts; the cost scales with qof_default_to_sms (40 → 40).
+    expect([record?.decile, record?.funnel_z, record?.change_pct_points, record?.est_annual_sms_cost_gbp]).toEqual([
+      '5',
+      '1.96',
+      '0.1',
+      '2.00',
+    ]);
+  });
+
   it('quotes and neutralises formula-like text but leaves negative numbers alone', () => {
     const line = renderTidyCsv([HILLTOP]).split('\n')[1];
     expect(line).toBe(

@@ -3,7 +3,7 @@ import { emptyCounts, type PracticeCounts } from '../../../../lambdas/core/metri
 import { NO_PCN, pcnRows } from '../../../../lambdas/core/report/pcn-rows';
 import type { PracticeSnapshot } from '../../../../lambdas/core/snapshot';
 
-const ASSUMPTIONS = { invitesPerYear: 2, fragmentsPerInvite: 1, costPerFragmentGbp: 0.025 };
+const ASSUMPTIONS = { invitesPerYear: 2, fragmentsPerInvite: 1, costPerFragmentGbp: 0.025, vatRate: 0 };
 
 function snapshot(practiceCode: string, counts: Partial<PracticeCounts>): PracticeSnapshot {
   return {
@@ -81,7 +81,7 @@ describe('pcnRows', () => {
     expect(north.adults_no_preference_pct).toBeCloseTo((100 * 5) / 28, 10); // 17.857…
     expect(north.qof_no_preference_pct).toBe(30);
     expect(north.default_to_sms).toBe(4);
-    // 3 QOF patients who would default to SMS × 2 invitations × 1 fragment × £0.025.
+    // 3 QOF patients who would default to SMS × 2 invitations × 1 fragment × £0.025 (no VAT).
     expect(north.est_annual_sms_cost_gbp).toBeCloseTo(0.15, 10);
     expect([north.practice_code, north.pcn, north.decile, north.funnel_flag, north.status]).toEqual([
       'North PCN',

@@ -26,9 +26,12 @@ describe('loadDeployConfig', () => {
       exportRetentionDays: 30,
       gapListRetentionDays: 90,
       attachmentDomains: ['nhs.net'],
-      smsCostPerFragmentGbp: 0.025,
+      smsCostPerFragmentGbp: 0.024,
       smsInvitesPerYear: 2,
       smsFragmentsPerInvite: 1,
+      smsVatRate: 0.2,
+      columnMapping: undefined,
+      valueMapping: undefined,
       alarmEmail: undefined,
       linkExpiryDays: 7,
     });
@@ -46,6 +49,9 @@ describe('loadDeployConfig', () => {
         smsCostPerFragmentGbp: 0.03,
         smsInvitesPerYear: 3,
         smsFragmentsPerInvite: 2,
+        smsVatRate: 0,
+        columnMapping: { fields: { 'Pt Mob': 'mobile' } },
+        valueMapping: { preferredContactMethod: { 'Txt msg': 'sms' } },
         alarmEmail: 'platform@example.org',
         linkExpiryDays: 5,
       }),
@@ -61,6 +67,9 @@ describe('loadDeployConfig', () => {
       smsCostPerFragmentGbp: 0.03,
       smsInvitesPerYear: 3,
       smsFragmentsPerInvite: 2,
+      smsVatRate: 0,
+      columnMapping: { fields: { 'Pt Mob': 'mobile' } },
+      valueMapping: { preferredContactMethod: { 'Txt msg': 'sms' } },
       alarmEmail: 'platform@example.org',
       linkExpiryDays: 5,
     });
@@ -121,6 +130,17 @@ describe('loadDeployConfig', () => {
     { key: 'smsCostPerFragmentGbp', value: -0.01, expected: 'a number of GBP from 0 to 1' },
     { key: 'smsInvitesPerYear', value: 1.5, expected: 'a whole number of invitations from 0 to 52' },
     { key: 'smsFragmentsPerInvite', value: 0, expected: 'a whole number of fragments from 1 to 10' },
+    { key: 'smsVatRate', value: 20, expected: 'a VAT rate from 0 to 1, e.g. 0.2 for 20%' },
+    { key: 'columnMapping', value: { fields: { 'Pt Mob': 'phone' } }, expected: 'Use one of: nhsNumber' },
+    { key: 'columnMapping', value: '{"fields":', expected: 'is not JSON' },
+    {
+      key: 'valueMapping',
+      value: { preferredContactMethod: { 'Txt msg': 'text' } },
+      expected:
+        'maps "Txt msg" to "text", which is not a category of preferredContactMethod. ' +
+        'Use one of: sms, email, letter, telephone, nhsApp, other, declined, none.',
+    },
+    { key: 'valueMapping', value: { smsConsnet: {} }, expected: 'unknown field "smsConsnet"' },
   ])('rejects $key = $value with a message naming the key and what is expected', ({ key, value, expected }) => {
     const error = problemsFor({ [key]: value });
     expect(error.problems.map((p) => p.key)).toEqual([key]);
@@ -128,6 +148,13 @@ describe('loadDeployConfig', () => {
     expect(error.message).toContain(expected);
     expect(error.message).toContain(`-c ${key}=<value>`);
     expect(error.message).toContain('cdk.json "context"');
+  });
+
+  it('reads a mapping given as JSON text (-c or PCM_VALUE_MAPPING), as the object the Lambda will receive', () => {
+    const fromEnv = loadDeployConfig(contextOf({}), { PCM_VALUE_MAPPING: '{"aisNeed": {"Nil": "no_need"}}' });
+    expect(fromEnv.valueMapping).toEqual({ aisNeed: { Nil: 'no_need' } });
+    const fromCli = loadDeployConfig(contextOf({ columnMapping: '{"fields": {"Pt Mob": "mobile"}}' }), {});
+    expect(fromCli.columnMapping).toEqual({ fields: { 'Pt Mob': 'mobile' } });
   });
 
   it('says the value came from the environment variable when it did', () => {
