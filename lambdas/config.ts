@@ -35,6 +35,15 @@ export class ConfigCheck {
     return fallback;
   }
 
+  /** `true` or `false` (any case); unset is false. Anything else ("yes", "1") is named, never read as false. */
+  flag(key: string): boolean {
+    const raw = this.env[key]?.trim().toLowerCase();
+    if (raw === undefined || raw === '' || raw === 'false') return false;
+    if (raw === 'true') return true;
+    this.problems.push(`${key} is "${this.env[key]?.trim()}": expected true or false.`);
+    return false;
+  }
+
   list(key: string, fallback: string[]): string[] {
     const raw = this.env[key];
     if (raw === undefined || raw.trim() === '') return fallback;
@@ -99,7 +108,7 @@ export function loadPipelineConfig(env: Readonly<Record<string, string | undefin
       region: env.AWS_REGION?.trim() || env.AWS_DEFAULT_REGION?.trim() || 'eu-west-2',
       s3Endpoint: check.optionalText('S3_ENDPOINT'),
       dynamoEndpoint: check.optionalText('DYNAMODB_ENDPOINT'),
-      forcePathStyle: env.S3_FORCE_PATH_STYLE === 'true',
+      forcePathStyle: check.flag('S3_FORCE_PATH_STYLE'),
     },
     tableName: check.text('TABLE_NAME'),
     exportsBucket: check.text('EXPORTS_BUCKET'),
@@ -124,7 +133,7 @@ export function loadPipelineConfig(env: Readonly<Record<string, string | undefin
       vatRate: check.ruled('SMS_VAT_RATE', SETTING_RULES.smsVatRate, SETTING_DEFAULTS.smsVatRate),
     },
     tmpDir: check.optionalText('TMP_DIR') ?? '/tmp',
-    suppressSmallNumbers: env.SUPPRESS_SMALL_NUMBERS === 'true',
+    suppressSmallNumbers: check.flag('SUPPRESS_SMALL_NUMBERS'),
     userMapping: check.json('COLUMN_MAPPING', parseUserMapping),
     valueMapping: check.json('VALUE_MAPPING', valueMappingOrThrow),
   });

@@ -36,7 +36,11 @@ export function createPcmReporterApp(options: PcmReporterAppOptions = {}): PcmRe
     context: { ...CURRENTLY_RECOMMENDED_FLAGS, ...options.context },
     outdir: options.outdir,
   });
-  const config = loadStackConfig((key) => app.node.tryGetContext(key), options.env ?? process.env);
+  const config = loadStackConfig(
+    (key) => app.node.tryGetContext(key),
+    options.env ?? process.env,
+    Object.keys(app.node.getAllContext()),
+  );
   const stack = new PcmReporterStack(app, STACK_NAME, {
     config,
     description:

@@ -112,6 +112,7 @@ export class PcmReporterStack extends Stack {
     this.alarms.functionErrors('NotifyErrors', this.monthlyReport.notifyFunction.function, 'notify practices');
     this.alarms.workflowFailed('ReportWorkflowFailed', this.monthlyReport.stateMachine);
     this.alarms.noReportProduced('NoReportProduced', REPORT_METRIC);
+    this.alarms.unknownDeliveries('UnknownDeliveries');
 
     const output = (id: string, value: string, description: string) => new CfnOutput(this, id, { value, description });
     output('ExportsBucketName', this.exportsBucket.bucketName, 'Upload exports under exports/ in this bucket');

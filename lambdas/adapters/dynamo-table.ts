@@ -18,6 +18,7 @@ import type {
   NotificationRecord,
   SnapshotStore,
 } from '../ports';
+import { NOTIFICATION_KEY_PREFIX } from './table-keys';
 
 /** The GSI that reads one period across practices (and the directory as one list). */
 export const BY_PERIOD_INDEX = 'byPeriod';
@@ -164,7 +165,7 @@ export class DynamoTable implements SnapshotStore, DirectoryStore, LedgerStore, 
     const { Item } = await this.db.send(
       new GetCommand({
         TableName: this.tableName,
-        Key: { pk: `NOTIFY#${period}`, sk: `PRACTICE#${practiceCode}` },
+        Key: { pk: `${NOTIFICATION_KEY_PREFIX}${period}`, sk: `PRACTICE#${practiceCode}` },
         ConsistentRead: true,
       }),
     );
@@ -176,7 +177,12 @@ export class DynamoTable implements SnapshotStore, DirectoryStore, LedgerStore, 
       await this.db.send(
         new PutCommand({
           TableName: this.tableName,
-          Item: { pk: `NOTIFY#${record.period}`, sk: `PRACTICE#${record.practiceCode}`, status: record.status, record },
+          Item: {
+            pk: `${NOTIFICATION_KEY_PREFIX}${record.period}`,
+            sk: `PRACTICE#${record.practiceCode}`,
+            status: record.status,
+            record,
+          },
           // Only one sender may claim a practice and period; a failed attempt may be claimed again.
           ConditionExpression: 'attribute_not_exists(pk) OR #s = :failed',
           ExpressionAttributeNames: { '#s': 'status' },
@@ -194,7 +200,12 @@ export class DynamoTable implements SnapshotStore, DirectoryStore, LedgerStore, 
     await this.db.send(
       new PutCommand({
         TableName: this.tableName,
-        Item: { pk: `NOTIFY#${record.period}`, sk: `PRACTICE#${record.practiceCode}`, status: record.status, record },
+        Item: {
+          pk: `${NOTIFICATION_KEY_PREFIX}${record.period}`,
+          sk: `PRACTICE#${record.practiceCode}`,
+          status: record.status,
+          record,
+        },
       }),
     );
   }

@@ -1,8 +1,9 @@
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { MailSendError } from '../core/notify/mail-send-error';
 import type { Mailer } from '../ports';
 import { buildMimeMessage, type ReferencedEmail } from './mime-message';
+import { writePrivateFile } from './private-file';
 
 const UNSAFE_FILE_CHARACTERS = /[^A-Za-z0-9._-]+/g;
 const LEADING_DOTS = /^[._]+/;
@@ -20,8 +21,8 @@ export class OutboxMailer implements Mailer {
     const name = (message.reference ?? mime.messageId).replace(UNSAFE_FILE_CHARACTERS, '_').replace(LEADING_DOTS, '');
     const target = join(this.dir, `${name || 'message'}.eml`);
     try {
-      await mkdir(this.dir, { recursive: true });
-      await writeFile(`${target}.tmp`, mime.raw);
+      // Private: an email may carry a practice's gap list as an attachment.
+      await writePrivateFile(`${target}.tmp`, mime.raw);
       await rename(`${target}.tmp`, target);
     } catch (error) {
       const code = (error as { code?: unknown }).code;

@@ -1,5 +1,7 @@
 import { isPeriod, londonDate, periodOf, previousPeriod } from '../core/period';
-import { type NotifyResult, notifyPractices } from '../pipeline/notify-practices';
+import { parseOdsCode } from '../core/values/ods-code';
+import { type NotifyDeps, type NotifyResult, notifyPractices } from '../pipeline/notify-practices';
+import { resendPracticeEmail } from '../pipeline/resend-practice-email';
 import { onFirstInvocation } from './on-first-invocation';
 import type { Runtime } from './runtime';
 import { runtimeFromEnvironment } from './runtime-from-environment';
@@ -8,6 +10,11 @@ export interface NotifyPracticesEvent {
   period?: string;
   /** Show what would be sent; send and record nothing (local `notify --dry-run`; Step Functions never sets it). */
   dryRun?: boolean;
+  /**
+   * An ODS code: send that practice's email for the period again, whatever the ledger says (local
+   * `notify --resend`, or an operator's invoke for an unknown delivery; Step Functions never sets it).
+   */
+  resend?: string;
 }
 
 export interface NotifyPracticesResult {
@@ -15,6 +22,8 @@ export interface NotifyPracticesResult {
   sent: number;
   skipped: number;
   failed: number;
+  /** Emails claimed over an hour ago with no outcome: reported with the resend command, not failed. */
+  unknownDelivery: number;
 }
 
 /** Some practices could not be emailed: thrown so Step Functions retries (the ledger makes that safe). */
@@ -45,23 +54,28 @@ export function createNotifyHandler(
   return async (event = {}) => {
     const period = event.period ?? previousPeriod(periodOf(londonDate(now())));
     if (!isPeriod(period)) throw new Error(`period "${period}" is not a month like 2026-10.`);
+    const resend = event.resend === undefined ? undefined : parseOdsCode(event.resend);
+    if (event.resend !== undefined && !resend) {
+      throw new Error(`resend "${event.resend}" is not an ODS practice code like D83001.`);
+    }
     const notify = runtime.notifyAdapters(period);
-    const result = await notifyPractices(
-      {
-        snapshots: table,
-        ledger: table,
-        directory: table,
-        notifications: table,
-        objects,
-        mailer: notify.mailer,
-        link: notify.link,
-        config: { ...config, ...notify.config },
-        logger: logger.child({ period }),
-        now,
-      },
-      period,
-      { dryRun: event.dryRun },
-    );
+    const deps: NotifyDeps = {
+      snapshots: table,
+      ledger: table,
+      directory: table,
+      notifications: table,
+      objects,
+      mailer: notify.mailer,
+      link: notify.link,
+      config: { ...config, ...notify.config },
+      logger: logger.child({ period }),
+      now,
+    };
+    const result = resend
+      ? await resendPracticeEmail(deps, resend, period, { dryRun: event.dryRun })
+      : await notifyPractices(deps, period, { dryRun: event.dryRun });
+    // Only a full run looks at every practice's ledger record, so only it says how many deliveries are unknown.
+    if (!resend && !event.dryRun) runtime.unknownDeliveries(result.unknownDelivery.length, period, now());
     options.onResult?.(result);
     if (result.failed.length > 0) {
       for (const failure of result.failed) {
@@ -72,7 +86,13 @@ export function createNotifyHandler(
         result.failed.map((f) => f.practiceCode),
       );
     }
-    return { period, sent: result.sent.length, skipped: result.skipped.length, failed: 0 };
+    return {
+      period,
+      sent: result.sent.length,
+      skipped: result.skipped.length,
+      failed: 0,
+      unknownDelivery: result.unknownDelivery.length,
+    };
   };
 }
 

@@ -4,6 +4,7 @@ import { loadNotifyConfig } from '../notify-config';
 import { createMailer } from './create-mailer';
 import { emitReportProduced } from './report-produced-metric';
 import { createStores, type NotifyAdapters, type Runtime } from './runtime';
+import { emitUnknownDeliveries } from './unknown-deliveries-metric';
 
 /**
  * The Lambda runtime: configuration checked from the function's environment (every problem in one
@@ -21,6 +22,7 @@ export function runtimeFromEnvironment(env: Readonly<Record<string, string | und
     now: () => new Date(),
     // Only a real Lambda publishes the metric; the same handler elsewhere (tests, scripts) stays quiet.
     reportProduced: env.AWS_LAMBDA_FUNCTION_NAME ? emitReportProduced : () => {},
+    unknownDeliveries: env.AWS_LAMBDA_FUNCTION_NAME ? emitUnknownDeliveries : () => {},
     notifyAdapters: () => {
       if (!notify) {
         const notifyConfig = loadNotifyConfig(env);

@@ -30,6 +30,8 @@ export interface Runtime {
   readonly now: () => Date;
   /** Publishes that a period's report was produced (the "no report this month" alarm watches it). */
   readonly reportProduced: (period: string, at: Date) => void;
+  /** Publishes how many of a notify run's emails have an unknown delivery (its alarm asks for a resend). */
+  readonly unknownDeliveries: (count: number, period: string, at: Date) => void;
   /** The email side for one period, built on first use: only the notify handler needs its settings. */
   readonly notifyAdapters: (period: string) => NotifyAdapters;
   /** Rows read so far while an export is ingested (local mode's live count); Lambda has none. */

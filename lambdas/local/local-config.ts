@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { z } from 'zod';
 import { ConfigError, UsageError } from '../errors';
+import { unknownKeyMessage } from '../settings/did-you-mean';
 import { LOCAL_CONFIG_EXPECTED, LOCAL_CONFIG_FILE, type LocalConfigFile } from './local-config-schema';
 
 export type { LocalConfigFile } from './local-config-schema';
@@ -58,10 +59,11 @@ function describeIssue(issue: z.core.$ZodIssue, json: unknown): string {
     const known = Object.keys(LOCAL_CONFIG_EXPECTED).filter(
       (key) => key !== '' && key.split('.').slice(0, -1).join('.') === path,
     );
-    return (
-      `Unknown key(s) ${path === '' ? 'at the top level' : `in ${path}`}: ${issue.keys.join(', ')}. ` +
-      `Known keys: ${known.map((key) => key.split('.').pop()).join(', ')}.`
-    );
+    const names = known.map((key) => key.split('.').pop() as string);
+    const unknown = issue.keys.map((key) => unknownKeyMessage(key, names));
+    const listed = unknown.join('; ');
+    const where = path === '' ? 'At the top level' : `In ${path}`;
+    return `${where}: ${listed}${listed.endsWith('?') ? '' : '.'} Known keys: ${names.join(', ')}.`;
   }
   // A check's own message (valueMapping's name the field, value and categories) says more than `expected`.
   if (issue.code === 'custom') return issue.message;

@@ -11,6 +11,7 @@ import { CreateBucketCommand, HeadBucketCommand, S3Client } from '@aws-sdk/clien
 import dynalite from 'dynalite';
 import S3rver from 's3rver';
 import { BY_PERIOD_INDEX } from '../adapters/dynamo-table';
+import { makePrivateDir } from '../adapters/private-file';
 import type { AwsConnection } from '../config';
 
 /** Names used in local mode (3+ characters, as the servers require). */
@@ -46,6 +47,8 @@ export async function startLocalServers(stateDir: string | undefined): Promise<L
   let dynamoPath: string | undefined;
   let s3Path: string;
   if (stateDir) {
+    // The stores hold gap-list rows and quarantined exports: the folder is its owner's only.
+    await makePrivateDir(stateDir);
     dynamoPath = join(stateDir, 'dynamodb');
     s3Path = join(stateDir, 's3');
     await mkdir(dynamoPath, { recursive: true });

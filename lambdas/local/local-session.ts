@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { DynamoTable } from '../adapters/dynamo-table';
 import type { S3ObjectStore } from '../adapters/s3-object-store';
 import type { PipelineConfig } from '../config';
+import { checkLocalPaths } from './check-local-paths';
 import { startLocalServers } from './local-servers';
 import { type LocalRuntime, runtimeFromServers } from './runtime-from-servers';
 import { lockState } from './state-lock';
@@ -28,6 +29,7 @@ export async function withLocalSession<T>(
   env: Readonly<Record<string, string | undefined>>,
   work: (session: LocalSession) => Promise<T>,
 ): Promise<T> {
+  await checkLocalPaths({ outDir });
   const stateDir = join(outDir, '.state');
   // One process at a time: a second one is told which command holds the state (e.g. `serve`).
   const unlock = await lockState(stateDir);

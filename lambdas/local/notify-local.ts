@@ -3,6 +3,7 @@ import { UsageError } from '../errors';
 import { createNotifyHandler, PracticeEmailsFailedError } from '../handlers/notify-practices';
 import type { MailTransport } from '../notify-config';
 import type { NotifyResult } from '../pipeline/notify-practices';
+import { localResendCommand } from './local-resend-command';
 import { type LocalSession, withLocalSession } from './local-session';
 
 export interface NotifySummary extends NotifyResult {
@@ -16,6 +17,8 @@ export interface NotifySummary extends NotifyResult {
 export interface LocalNotifyOptions {
   period: string;
   dryRun?: boolean;
+  /** An ODS code: send that practice's email again whatever the ledger says (`notify --resend`). */
+  resend?: string;
 }
 
 /**
@@ -60,14 +63,16 @@ export async function notifyInSession(session: LocalSession, options: LocalNotif
     },
   });
   try {
-    await notify({ period, dryRun });
+    await notify({ period, dryRun, resend: options.resend });
   } catch (error) {
     // Local mode lists the failed practices in its summary (exit code 1) instead of retrying.
     if (!(error instanceof PracticeEmailsFailedError && result)) throw error;
   }
   if (!result) throw new Error('The notify handler returned without a result.');
+  const unknownDelivery = result.unknownDelivery.map((u) => ({ ...u, resend: localResendCommand(u.resend, outDir) }));
   return {
     ...result,
+    unknownDelivery,
     period,
     dryRun,
     transport: config.transport,

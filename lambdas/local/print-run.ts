@@ -2,6 +2,7 @@ import { relative } from 'node:path';
 import { monthName } from '../core/period';
 import { practiceSummary } from './practice-summary';
 import type { LocalRunSummary, ProgressEvent } from './run-local';
+import { unknownDeliveryText } from './unknown-delivery-text';
 
 const number = new Intl.NumberFormat('en-GB');
 
@@ -73,6 +74,7 @@ export function printSummary(
         : '';
     write(`  Practice emails for ${monthName(notify.period)}: ${notify.sent.length} written${where}${skipped}.`);
     for (const f of notify.failed) write(`    ! ${f.practiceCode}: ${f.error}`);
+    for (const u of notify.unknownDelivery) write(`    ? ${u.practiceCode}: ${unknownDeliveryText(u)}`);
   }
   if (summary.periods.length === 0) write('No report was built: no export could be ingested. See the messages above.');
   else write(`Open them in the report portal: npm start -- serve --out ${here(summary.outDir)}`);

@@ -1,11 +1,14 @@
 import { createReadStream } from 'node:fs';
-import { chmod, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { writePrivateFile } from '../adapters/private-file';
 import { type DirectoryRejection, parseDirectoryCsv } from '../core/directory/parse-directory';
+import { UsageError } from '../errors';
 import { createIngestHandler } from '../handlers/ingest';
 import { createMonthlyReportHandler } from '../handlers/monthly-report';
 import type { IngestOutcome } from '../pipeline/ingest-export';
 import { reportKeys } from '../pipeline/report-keys';
+import { checkLocalPaths } from './check-local-paths';
 import { type ExportFile, listExportFiles } from './list-export-files';
 import { type LocalSession, withLocalSession } from './local-session';
 import { type NotifySummary, notifyInSession } from './notify-local';
@@ -56,6 +59,7 @@ export interface LocalRunSummary extends IngestSummary {
  * the report handler, notifies the latest period through the notify handler, and copies the outputs to <out>/YYYY-MM/.
  */
 export async function runLocal(options: LocalRunOptions): Promise<LocalRunSummary> {
+  await checkLocalPaths(options);
   return withLocalSession(options.outDir, options.env ?? {}, async (session) => {
     if (options.practicesFile) await importDirectory(session, options.practicesFile, options.onProgress);
     const ingested = await ingestFiles(session, await listExportFiles(options.exportsDir), options.onProgress);
@@ -76,6 +80,9 @@ export async function importDirectory(
   onProgress?: (event: ProgressEvent) => void,
 ): Promise<{ practices: number; rejected: DirectoryRejection[] }> {
   const { entries, rejected } = parseDirectoryCsv(await readFile(file, 'utf8'));
+  const header = rejected.find((rejection) => rejection.field === 'header');
+  // Without its header no line can be read: going on would report every practice "not in directory".
+  if (header) throw new UsageError(`The practice directory ${file} has no recognisable header. ${header.message}`);
   await session.table.upsertPractices(entries);
   onProgress?.({ kind: 'directory', practices: entries.length, rejected });
   return { practices: entries.length, rejected };
@@ -135,12 +142,13 @@ export async function buildReport(
   await copyOut(objects, config.reportsBucket, reportKeys.historyCsv(), join(outDir, 'practice-metrics-history.csv'));
   // Patient-level files: readable by this user only (0600), like the exports they came from should be.
   for (const key of result.gapListKeys) {
-    await copyOut(objects, config.reportsBucket, key, join(dir, 'gap-lists', key.split('/').pop() as string), 0o600);
+    const target = join(dir, 'gap-lists', key.split('/').pop() as string);
+    await copyOut(objects, config.reportsBucket, key, target, 'private');
   }
   for (const code of result.practices) {
     const key = reportKeys.gapListNhsNumbers(code, period);
     const file = join(dir, 'gap-lists', reportKeys.gapListNhsNumbersFile(code, period));
-    await copyOut(objects, config.reportsBucket, key, file, 0o600);
+    await copyOut(objects, config.reportsBucket, key, file, 'private');
   }
   onProgress?.({ kind: 'report', period, reporting: result.reporting, expected: result.expected });
   return { period, dir, reporting: result.reporting, expected: result.expected, gapLists: result.gapListKeys.length };
@@ -150,25 +158,25 @@ export async function buildReport(
 async function copyQuarantine(session: LocalSession): Promise<void> {
   const bucket = session.config.exportsBucket;
   for (const key of await session.objects.list(bucket, 'quarantine/')) {
-    await copyOut(session.objectFile, bucket, key, join(session.outDir, key));
+    // A quarantined export is the practice's raw extract: patient data.
+    await copyOut(session.objectFile, bucket, key, join(session.outDir, key), 'private');
   }
 }
 
 /**
  * Copies an output from the S3 server's own file: a file read, where a GET through the SDK and the
- * server's HTTP stack cost ~10-20 ms each for ~450 outputs (docs/performance.md). Read then written
- * (not copyFile) so that a patient-level file is created with its 0600 mode, never readable by others.
+ * server's HTTP stack cost ~10-20 ms each for ~450 outputs (docs/performance.md). Gap lists and
+ * quarantined exports hold patient data: `private` files are readable by their owner only (0600).
  */
 async function copyOut(
   objectFile: LocalSession['objectFile'],
   bucket: string,
   key: string,
   target: string,
-  mode?: number,
+  access: 'private' | 'shareable' = 'shareable',
 ): Promise<void> {
   const body = await readFile(objectFile(bucket, key));
+  if (access === 'private') return writePrivateFile(target, body);
   await mkdir(dirname(target), { recursive: true });
-  await writeFile(target, body, mode === undefined ? {} : { mode });
-  // writeFile's mode applies only to a new file: a re-run into the same folder tightens an old one too.
-  if (mode !== undefined) await chmod(target, mode);
+  await writeFile(target, body);
 }

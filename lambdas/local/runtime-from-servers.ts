@@ -1,9 +1,9 @@
-import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
 import { basename, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { pathToFileURL } from 'node:url';
 import { OutboxMailer } from '../adapters/outbox-mailer';
+import { privateWriteStream } from '../adapters/private-file';
 import { SmtpMailer } from '../adapters/smtp-mailer';
 import { loadPipelineConfig, type PipelineConfig } from '../config';
 import { ConfigError, UsageError } from '../errors';
@@ -55,6 +55,7 @@ export function runtimeFromServers(servers: LocalServers, options: LocalRuntimeO
     logger: createLogger({ service: 'pcm-reporter-local', level: logLevelFrom(env.LOG_LEVEL) }),
     now: () => new Date(),
     reportProduced: () => {},
+    unknownDeliveries: () => {},
     notifyAdapters: (period) => {
       let adapters = notify.get(period);
       if (!adapters) {
@@ -117,7 +118,6 @@ async function copyGapList(
   key: string,
 ): Promise<string> {
   const target = join(gapListDir, basename(key));
-  await mkdir(gapListDir, { recursive: true });
-  await pipeline(createReadStream(objectFile(bucket, key)), createWriteStream(target));
+  await pipeline(createReadStream(objectFile(bucket, key)), await privateWriteStream(target));
   return pathToFileURL(target).href;
 }

@@ -1,6 +1,7 @@
 import type { PipelineConfig } from '../config';
 import { attachmentAllowed } from '../core/notify/attachment-allowed';
 import { MailSendError } from '../core/notify/mail-send-error';
+import { resendCommand, STUCK_SENDING_MS } from '../core/notify/resend-command';
 import { londonDate } from '../core/period';
 import type { PeriodReport } from '../core/report/period-report';
 import type { PracticeMetrics } from '../core/report/tidy-columns';
@@ -55,6 +56,11 @@ export interface NotifyResult {
   skipped: { practiceCode: string; why: string }[];
   /** Practices whose email could not be sent; the ledger lets the next run try again. */
   failed: { practiceCode: string; error: string }[];
+  /**
+   * Practices whose send started over an hour ago and never recorded an outcome (a killed run): it may or may
+   * not have arrived, so it is not sent again by itself. `resend` is the command that sends it again.
+   */
+  unknownDelivery: { practiceCode: string; since: string; resend: string }[];
   /** The emails this run sent or tried to send (with --dry-run: would send). */
   planned: PlannedEmail[];
 }
@@ -87,7 +93,7 @@ export async function notifyPractices(
   const directory = new Map(entries.map((entry) => [entry.practiceCode, entry]));
   const metricsByCode = new Map(report.practices.map((row) => [row.practice_code, row]));
   const gapLists = new Set(gapListKeys);
-  const result: NotifyResult = { sent: [], skipped: [], failed: [], planned: [] };
+  const result: NotifyResult = { sent: [], skipped: [], failed: [], planned: [], unknownDelivery: [] };
 
   const reporting = new Set(snapshots.map((s) => s.practiceCode));
   for (const entry of entries) {
@@ -106,6 +112,14 @@ export async function notifyPractices(
       hasGapList: gapLists.has(reportKeys.gapList(practiceCode, period)),
     });
     if (outcome.kind === 'failed') deps.logger.warn('practice email failed', { period, practiceCode });
+    if (outcome.kind === 'unknown') {
+      deps.logger.warn('practice email delivery unknown', {
+        period,
+        practiceCode,
+        since: outcome.since,
+        resend: resendCommand(practiceCode, period),
+      });
+    }
     record(result, practiceCode, outcome);
   }
 
@@ -116,11 +130,12 @@ export async function notifyPractices(
     sent: result.sent.length,
     skipped: result.skipped.length,
     failed: result.failed.length,
+    unknownDelivery: result.unknownDelivery.length,
   });
   return result;
 }
 
-interface Target {
+export interface Target {
   report: PeriodReport;
   period: string;
   practiceCode: string;
@@ -128,24 +143,33 @@ interface Target {
   entry?: DirectoryEntry;
   metrics?: PracticeMetrics;
   hasGapList: boolean;
+  /** Send whatever the ledger says (an explicit resend), and record the new send. */
+  resend?: boolean;
 }
 
 /** What happened to one practice's email. */
-type Outcome =
+export type Outcome =
   | { kind: 'sent'; planned: PlannedEmail }
   | { kind: 'planned'; planned: PlannedEmail }
   | { kind: 'skipped'; why: string }
-  | { kind: 'failed'; error: string; planned?: PlannedEmail };
+  | { kind: 'failed'; error: string; planned?: PlannedEmail }
+  | { kind: 'unknown'; period: string; since: string };
 
-function record(result: NotifyResult, practiceCode: string, outcome: Outcome): void {
-  if (outcome.kind !== 'skipped' && outcome.planned) result.planned.push(outcome.planned);
+export function record(result: NotifyResult, practiceCode: string, outcome: Outcome): void {
+  if ((outcome.kind === 'sent' || outcome.kind === 'planned' || outcome.kind === 'failed') && outcome.planned) {
+    result.planned.push(outcome.planned);
+  }
   if (outcome.kind === 'sent') result.sent.push(practiceCode);
   else if (outcome.kind === 'skipped') result.skipped.push({ practiceCode, why: outcome.why });
   else if (outcome.kind === 'failed') result.failed.push({ practiceCode, error: outcome.error });
+  else if (outcome.kind === 'unknown') {
+    const resend = resendCommand(practiceCode, outcome.period);
+    result.unknownDelivery.push({ practiceCode, since: outcome.since, resend });
+  }
 }
 
 /** One practice: check the ledger, claim, compose, send (with retries) and record the outcome. */
-async function notifyPractice(deps: NotifyDeps, target: Target): Promise<Outcome> {
+export async function notifyPractice(deps: NotifyDeps, target: Target): Promise<Outcome> {
   const { report, period, practiceCode, entry, metrics } = target;
   if (!entry) return { kind: 'skipped', why: 'not in the practice directory, so there is no address to send to' };
   if (!entry.email) return { kind: 'skipped', why: 'no email address in the practice directory' };
@@ -158,9 +182,9 @@ async function notifyPractice(deps: NotifyDeps, target: Target): Promise<Outcome
     };
   }
 
-  const previous = await deps.notifications.getNotification(period, practiceCode);
+  const previous = target.resend ? undefined : await deps.notifications.getNotification(period, practiceCode);
   if (previous?.status === 'sent') return { kind: 'skipped', why: alreadySent(previous) };
-  if (previous?.status === 'sending') return { kind: 'failed', error: interruptedMessage(previous) };
+  if (previous?.status === 'sending') return sendingOutcome(deps, previous);
 
   const to = entry.email;
   const attach = attachmentAllowed(to, deps.config.attachmentDomains);
@@ -168,13 +192,16 @@ async function notifyPractice(deps: NotifyDeps, target: Target): Promise<Outcome
   if (target.dryRun) return { kind: 'planned', planned };
 
   const claim: NotificationRecord = { period, practiceCode, status: 'sending', at: deps.now().toISOString() };
-  if (!(await deps.notifications.claimNotification(claim))) {
+  if (target.resend) {
+    await deps.notifications.putNotification(claim);
+  } else if (!(await deps.notifications.claimNotification(claim))) {
     const current = await deps.notifications.getNotification(period, practiceCode);
     if (current?.status === 'sent') return { kind: 'skipped', why: alreadySent(current) };
-    const error = current
-      ? interruptedMessage(current)
-      : 'Another run claimed this email; run again to check it was sent.';
-    return { kind: 'failed', error, planned };
+    if (current?.status === 'sending') {
+      const outcome = sendingOutcome(deps, current);
+      return outcome.kind === 'failed' ? { ...outcome, planned } : outcome;
+    }
+    return { kind: 'failed', error: 'Another run claimed this email; run again to check it was sent.', planned };
   }
 
   let messageId: string;
@@ -192,7 +219,7 @@ async function notifyPractice(deps: NotifyDeps, target: Target): Promise<Outcome
     // The email went: leave the claim as it is ("sending") so that no run sends it again.
     const message =
       `The email was sent (${messageId}) but the ledger could not record it (${describeError(error)}). ` +
-      'It is not sent again, and later runs report it until its ledger record is set to "sent" (see docs/email.md).';
+      'It is not sent again; later runs report its delivery as unknown (it arrived: do not resend it).';
     return { kind: 'failed', error: message, planned };
   }
   return { kind: 'sent', planned };
@@ -273,7 +300,7 @@ function readAll(deps: NotifyDeps, key: string): Promise<Uint8Array> {
 }
 
 /** `gap-lists/2026-10/`: the folder holding the period's gap lists. */
-function gapListFolder(period: string): string {
+export function gapListFolder(period: string): string {
   const key = reportKeys.gapList('A00000', period);
   return key.slice(0, key.lastIndexOf('/') + 1);
 }
@@ -282,12 +309,20 @@ function alreadySent(record: NotificationRecord): string {
   return `already sent on ${londonDate(new Date(record.at))}`;
 }
 
-function interruptedMessage(record: NotificationRecord): string {
-  return (
-    `An earlier attempt (${record.at}) did not record whether the email was sent, so it is not sent again ` +
-    'automatically. Check the mail log, then set its notification ledger record to "failed" to send it again, or to ' +
-    '"sent" if it arrived (see docs/email.md).'
-  );
+/**
+ * A claim with no outcome: within the hour another run may still be sending it (failed, so a retry looks again);
+ * after that the run that claimed it was stopped, and whether it arrived is unknown (never sent again by itself).
+ */
+function sendingOutcome(deps: NotifyDeps, record: NotificationRecord): Outcome {
+  const age = deps.now().getTime() - new Date(record.at).getTime();
+  if (age >= STUCK_SENDING_MS) return { kind: 'unknown', period: record.period, since: record.at };
+  return {
+    kind: 'failed',
+    error:
+      `Another attempt started at ${record.at} and has not recorded whether the email was sent, so it is not sent ` +
+      'again now. If no other run is sending, it is reported as an unknown delivery after an hour; to send it again ' +
+      `now: ${resendCommand(record.practiceCode, record.period)}`,
+  };
 }
 
 /** The error's class and our message: never a recipient address or patient data. */

@@ -10,7 +10,8 @@ import { isDomainName } from '../../lambdas/core/values/domain-name';
 import { isValidEmail } from '../../lambdas/core/values/email-address';
 import { SETTING_DEFAULTS } from '../../lambdas/defaults';
 import { SETTING_RULES } from '../../lambdas/settings/setting-rules';
-import { loadPortalConfig, type PortalConfig } from './portal-config';
+import { loadPortalConfig, PORTAL_CONFIG_ENV_VARS, type PortalConfig } from './portal-config';
+import { unknownContextKeys } from './unknown-context-keys';
 
 /** The validated deployment settings. Each property documents its context key's default. */
 export interface DeployConfig {
@@ -65,8 +66,12 @@ export interface DeployConfigProblem {
 /** Every problem in the deployment configuration; thrown before any resource is defined. */
 export class DeployConfigError extends Error {
   override readonly name = 'DeployConfigError';
-  constructor(readonly problems: readonly DeployConfigProblem[]) {
-    super(describeProblems(problems));
+  constructor(
+    readonly problems: readonly DeployConfigProblem[],
+    /** Context keys that are neither this project's nor CDK's, e.g. "unknown key 'icbNmae' — did you mean 'icbName'?". */
+    readonly unknownKeys: readonly string[] = [],
+  ) {
+    super(describeProblems(problems, unknownKeys));
   }
 }
 
@@ -116,13 +121,15 @@ const SPACES = /\s+/;
 
 /**
  * Reads and validates every setting. Context wins over the environment variable, which wins over the default.
+ * `contextKeys` (every key in the app's context) are checked against this project's keys, CDK's own left alone.
  * Throws one DeployConfigError listing every problem.
  */
 export function loadDeployConfig(
   readContext: ContextReader,
   env: Readonly<Record<string, string | undefined>> = {},
+  contextKeys: readonly string[] = [],
 ): DeployConfig {
-  const check = new SettingsCheck(readContext, env);
+  const check = new SettingsCheck(readContext, env, unknownContextKeys(contextKeys, projectContextKeys()));
   const exportRetentionDays = check.integer('exportRetentionDays', 1, 3650, 'days');
   const gapListRetentionDays = check.integer('gapListRetentionDays', 1, 3650, 'days');
   const linkExpiryDays = check.shared('linkExpiryDays');
@@ -163,6 +170,7 @@ class SettingsCheck {
   constructor(
     private readonly readContext: ContextReader,
     private readonly env: Readonly<Record<string, string | undefined>>,
+    private readonly unknownKeys: readonly string[],
   ) {}
 
   report(key: keyof DeployConfig, found: { problem: string; expected: string }): void {
@@ -294,7 +302,9 @@ class SettingsCheck {
   }
 
   done(config: DeployConfig): DeployConfig {
-    if (this.problems.length > 0) throw new DeployConfigError(this.problems);
+    if (this.problems.length > 0 || this.unknownKeys.length > 0) {
+      throw new DeployConfigError(this.problems, this.unknownKeys);
+    }
     return Object.freeze(config);
   }
 
@@ -345,13 +355,17 @@ function quote(value: unknown): string {
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
 
-function describeProblems(problems: readonly DeployConfigProblem[]): string {
+function describeProblems(problems: readonly DeployConfigProblem[], unknownKeys: readonly string[]): string {
   const lines = problems.map(
     (p) =>
       `  - ${p.key} ${p.problem} (from ${p.source}). Expected ${p.expected}. ` +
       `Set "${p.key}" in cdk.json "context", pass -c ${p.key}=<value>, or set ${DEPLOY_CONFIG_ENV_VARS[p.key]}.`,
   );
-  const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`;
+  for (const unknown of unknownKeys) {
+    lines.push(`  - context: ${unknown} (this project's keys: ${projectContextKeys().join(', ')}).`);
+  }
+  const total = lines.length;
+  const count = total === 1 ? '1 problem' : `${total} problems`;
   return `The pcm-reporter deployment configuration has ${count}:\n${lines.join('\n')}`;
 }
 
@@ -360,10 +374,22 @@ export interface StackConfig extends DeployConfig {
   readonly portal: PortalConfig;
 }
 
-/** loadDeployConfig, then loadPortalConfig (throws PortalConfigError); each error names every wrong key it checks. */
+/**
+ * loadDeployConfig (which also names `contextKeys` this project does not read), then loadPortalConfig (throws
+ * PortalConfigError); each error names every wrong key it checks.
+ */
 export function loadStackConfig(
   readContext: ContextReader,
   env: Readonly<Record<string, string | undefined>> = {},
+  contextKeys: readonly string[] = [],
 ): StackConfig {
-  return Object.freeze({ ...loadDeployConfig(readContext, env), portal: loadPortalConfig(readContext, env) });
+  return Object.freeze({
+    ...loadDeployConfig(readContext, env, contextKeys),
+    portal: loadPortalConfig(readContext, env),
+  });
+}
+
+/** Every context key this project reads: the deployment's, then the report portal's. */
+function projectContextKeys(): string[] {
+  return [...Object.keys(DEPLOY_CONFIG_DEFAULTS), ...Object.keys(PORTAL_CONFIG_ENV_VARS)];
 }

@@ -20,6 +20,7 @@ import {
 } from 'aws-cdk-lib/aws-stepfunctions';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { Construct } from 'constructs';
+import { NOTIFICATION_KEY_PREFIX } from '../../lambdas/adapters/table-keys';
 import { grantKeyUseViaServices, grantPrefixAccess } from '../iam/grant-prefix-access';
 import { acknowledgeFinding, wildcardResourceFinding } from '../nag/acknowledge';
 import { KEY_PREFIXES } from '../storage/lifecycle-rules';
@@ -86,7 +87,13 @@ export class MonthlyReportWorkflow extends Construct {
       logKey: props.key,
     });
     grantPrefixAccess(this.notifyFunction.role, props.reportsBucket, { read: [KEY_PREFIXES.gapLists] });
-    props.table.grantItemAccess(this.notifyFunction.role, 'readWrite');
+    // It writes only its notification ledger items; everything else it reads.
+    props.table.grantItemAccess(this.notifyFunction.role, 'read');
+    props.table.grantItemActionsOnLeadingKeys(this.notifyFunction.role, {
+      sid: 'PutOwnTableItems',
+      actions: ['dynamodb:PutItem'],
+      leadingKeys: [`${NOTIFICATION_KEY_PREFIX}*`],
+    });
     grantKeyUseViaServices(this.notifyFunction.role, props.key, ['s3', 'dynamodb']);
     this.grantSendEmail(this.notifyFunction.role, props.senderAddress);
 

@@ -15,6 +15,7 @@ import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
+import { UNKNOWN_DELIVERIES_METRIC } from '../../lambdas/handlers/unknown-deliveries-metric';
 
 export interface OperationsAlarmsProps {
   /** Encrypts the alarm topic. */
@@ -99,6 +100,24 @@ export class OperationsAlarms extends Construct {
       description:
         'No ICB report was produced for the month: the last monthly run gave up. Check the report function logs, ' +
         'then start the workflow again with {"period":"YYYY-MM"}; the alarm clears when a report is produced.',
+    });
+  }
+
+  /**
+   * A practice email whose delivery is unknown: a notify run was stopped while sending, so it is not sent again by
+   * itself. Each notify run publishes the count (0 included); missing data keeps the state until the next run.
+   */
+  unknownDeliveries(id: string): Alarm {
+    return this.add(id, {
+      metric: new Metric({ ...UNKNOWN_DELIVERIES_METRIC, statistic: 'Maximum', period: Duration.hours(1) }),
+      threshold: 1,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: TreatMissingData.IGNORE,
+      description:
+        'A practice email has an unknown delivery: a notify run stopped while sending it. The notify function log ' +
+        '("practice email delivery unknown") names the practice and period. If the practice did not get it, invoke ' +
+        'the notify function with {"period":"YYYY-MM","resend":"<ODS code>"} (docs/email.md); the alarm clears ' +
+        'after the next notify run with none left.',
     });
   }
 

@@ -16,7 +16,7 @@ import type { Construct } from 'constructs';
  * `SqsDestination` from aws-s3-notifications grants the key to S3 with a condition naming the bucket, while the
  * bucket itself is encrypted with that key: a circular dependency CloudFormation rejects. Here the queue policy
  * still admits only this bucket (aws:SourceArn) and this account, and the key policy lets S3 encrypt messages for
- * SQS, as the SQS developer guide documents for encrypted queues with S3 event sources.
+ * SQS, as the SQS developer guide documents for encrypted queues with S3 event sources, for this account's buckets.
  */
 export class EncryptedQueueDestination implements IBucketNotificationDestination {
   constructor(
@@ -43,6 +43,12 @@ export class EncryptedQueueDestination implements IBucketNotificationDestination
         principals: [new ServicePrincipal('s3.amazonaws.com')],
         actions: ['kms:GenerateDataKey', 'kms:Decrypt'],
         resources: ['*'],
+        // Only for S3 buckets of this account (no confused deputy). Naming the exports bucket itself would make the
+        // key depend on the bucket that is encrypted with it: the cycle described above.
+        conditions: {
+          StringEquals: { 'aws:SourceAccount': Aws.ACCOUNT_ID },
+          ArnLike: { 'aws:SourceArn': `arn:${Aws.PARTITION}:s3:::*` },
+        },
       }),
     );
     return { arn: this.queue.queueArn, type: BucketNotificationDestinationType.QUEUE, dependencies: [this.queue] };

@@ -210,7 +210,13 @@ describe('notify practices (real handlers, in-process S3 and DynamoDB, a real SM
   });
 
   it('emails each practice that reported in October, once, and none without an export', async () => {
-    expect(await notify.handler({ period: '2026-10' })).toEqual({ period: '2026-10', sent: 2, skipped: 2, failed: 0 });
+    expect(await notify.handler({ period: '2026-10' })).toEqual({
+      period: '2026-10',
+      sent: 2,
+      skipped: 2,
+      failed: 0,
+      unknownDelivery: 0,
+    });
     expect(smtp.received.map((r) => r.envelopeTo).sort()).toEqual([
       ['alpha.surgery@example.org'],
       ['pcm-test.b82002@nhs.net'],
@@ -285,7 +291,13 @@ describe('notify practices (real handlers, in-process S3 and DynamoDB, a real SM
   });
 
   it('sends nothing when run again: the server has N messages, not 2N', async () => {
-    expect(await notify.handler({ period: '2026-10' })).toEqual({ period: '2026-10', sent: 0, skipped: 4, failed: 0 });
+    expect(await notify.handler({ period: '2026-10' })).toEqual({
+      period: '2026-10',
+      sent: 0,
+      skipped: 4,
+      failed: 0,
+      unknownDelivery: 0,
+    });
     expect(smtp.received).toHaveLength(2);
   });
 
@@ -304,7 +316,13 @@ describe('notify practices (real handlers, in-process S3 and DynamoDB, a real SM
     expect(smtp.received).toHaveLength(3); // Alpha's September email went
 
     smtp.refuse.clear();
-    expect(await notify.handler({ period: '2026-09' })).toEqual({ period: '2026-09', sent: 1, skipped: 3, failed: 0 });
+    expect(await notify.handler({ period: '2026-09' })).toEqual({
+      period: '2026-09',
+      sent: 1,
+      skipped: 3,
+      failed: 0,
+      unknownDelivery: 0,
+    });
     expect(smtp.received.filter((r) => r.envelopeTo[0] === 'delta@example.org')).toHaveLength(1);
     expect(smtp.received).toHaveLength(4);
   });

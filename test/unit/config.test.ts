@@ -65,6 +65,16 @@ describe('loadPipelineConfig', () => {
     ]);
   });
 
+  it('names a switch that is neither true nor false, rather than reading "yes" as no suppression', () => {
+    expect(problemsOf({ SUPPRESS_SMALL_NUMBERS: 'yes', S3_FORCE_PATH_STYLE: '1' })).toEqual([
+      'S3_FORCE_PATH_STYLE is "1": expected true or false.',
+      'SUPPRESS_SMALL_NUMBERS is "yes": expected true or false.',
+    ]);
+    expect(loadPipelineConfig({ ...NAMES, SUPPRESS_SMALL_NUMBERS: 'TRUE' }).suppressSmallNumbers).toBe(true);
+    expect(loadPipelineConfig({ ...NAMES, SUPPRESS_SMALL_NUMBERS: 'false' }).suppressSmallNumbers).toBe(false);
+    expect(loadPipelineConfig(NAMES).suppressSmallNumbers).toBe(false);
+  });
+
   it('names each missing name', () => {
     expect(problemsOf({ TABLE_NAME: '' })).toEqual(['TABLE_NAME is not set: expected a non-empty value.']);
   });

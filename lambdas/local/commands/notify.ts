@@ -1,9 +1,11 @@
 import { relative, resolve } from 'node:path';
 import { Command } from 'commander';
 import { isPeriod, monthName } from '../../core/period';
+import { parseOdsCode } from '../../core/values/ods-code';
 import { UsageError } from '../../errors';
 import { withLocalSession } from '../local-session';
 import { type NotifySummary, notifyInSession } from '../notify-local';
+import { unknownDeliveryText } from '../unknown-delivery-text';
 import { commandEnvironment } from './command-environment';
 
 /** `pcm-report notify --period YYYY-MM [--dry-run]`: email each practice once for that month. */
@@ -14,6 +16,10 @@ export function notifyCommand(): Command {
     )
     .requiredOption('--period <YYYY-MM>', 'the month to notify, e.g. 2026-10')
     .option('--dry-run', 'show what would be sent; send nothing and record nothing')
+    .option(
+      '--resend <ODS>',
+      "send this practice's email for the month again, whatever was recorded (an unknown delivery, a lost email)",
+    )
     .option('--out <dir>', 'the output folder of `run`; local state is kept in <out>/.state', 'out')
     .option(
       '--config <file>',
@@ -22,15 +28,20 @@ export function notifyCommand(): Command {
     .addHelpText(
       'after',
       '\nEmails are written as .eml files to <out>/YYYY-MM/outbox/ unless MAIL_TRANSPORT=smtp and SMTP_URL are set.\n' +
-        'A practice that was already emailed for the month is skipped: re-running sends nothing twice.',
+        'A practice that was already emailed for the month is skipped: re-running sends nothing twice.\n' +
+        'An email whose delivery is unknown (a run stopped while sending) is listed with the --resend command to send it again.',
     )
-    .action(async (options: { period: string; dryRun?: boolean; out: string; config?: string }) => {
+    .action(async (options: { period: string; dryRun?: boolean; resend?: string; out: string; config?: string }) => {
       if (!isPeriod(options.period)) {
         throw new UsageError(`--period "${options.period}" is not a month: expected YYYY-MM, e.g. 2026-10.`);
       }
+      const resend = options.resend === undefined ? undefined : parseOdsCode(options.resend);
+      if (options.resend !== undefined && !resend) {
+        throw new UsageError(`--resend "${options.resend}" is not an ODS practice code: expected e.g. D83001.`);
+      }
       const env = await commandEnvironment(options.config);
       const summary = await withLocalSession(resolve(options.out), env, (session) =>
-        notifyInSession(session, { period: options.period, dryRun: options.dryRun }),
+        notifyInSession(session, { period: options.period, dryRun: options.dryRun, resend }),
       );
       for (const line of formatNotifySummary(summary)) process.stdout.write(`${line}\n`);
       if (summary.failed.length > 0) process.exitCode = 1;
@@ -64,6 +75,9 @@ export function formatNotifySummary(summary: NotifySummary, cwd = process.cwd())
   }
   for (const s of summary.skipped)
     rows.push({ code: s.practiceCode, result: `skipped: ${s.why}`, to: '', gapList: '' });
+  const unknown = new Map(summary.unknownDelivery.map((u) => [u.practiceCode, u]));
+  for (const u of summary.unknownDelivery)
+    rows.push({ code: u.practiceCode, result: 'UNKNOWN DELIVERY', to: '', gapList: '' });
   rows.sort((a, b) => a.code.localeCompare(b.code));
 
   const lines = [
@@ -84,10 +98,13 @@ export function formatNotifySummary(summary: NotifySummary, cwd = process.cwd())
     if (r.subject) lines.push(`  ${''.padEnd(8)}  Subject: ${r.subject}`);
     const error = failed.get(r.code);
     if (error) lines.push(`  ${''.padEnd(8)}  ${error}`);
+    const stuck = unknown.get(r.code);
+    if (stuck) lines.push(`  ${''.padEnd(8)}  ${unknownDeliveryText(stuck)}`);
   }
   const totals = summary.dryRun
     ? `${summary.planned.length} would be sent, ${summary.skipped.length} skipped.`
-    : `${summary.sent.length} sent, ${summary.skipped.length} skipped, ${summary.failed.length} failed.`;
+    : `${summary.sent.length} sent, ${summary.skipped.length} skipped, ${summary.failed.length} failed` +
+      (summary.unknownDelivery.length > 0 ? `, ${summary.unknownDelivery.length} unknown delivery.` : '.');
   lines.push(totals);
   if (!summary.dryRun && summary.outboxDir && summary.sent.length > 0) {
     lines.push(

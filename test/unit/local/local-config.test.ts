@@ -74,10 +74,34 @@ describe('loadLocalConfig', () => {
     ).toEqual([
       'sms.invitesPerYear is 1.5: expected a whole number of invitations from 0 to 52.',
       'sms.fragmentsPerInvite is "2": expected a whole number of fragments from 1 to 10.',
-      'Unknown key(s) in sms: costPerFragment. Known keys: costPerFragmentGbp, invitesPerYear, fragmentsPerInvite, vatRate.',
+      "In sms: unknown key 'costPerFragment' — did you mean 'costPerFragmentGbp'? Known keys: costPerFragmentGbp, invitesPerYear, fragmentsPerInvite, vatRate.",
       'suppressSmallNumbers is "yes": expected true or false.',
       'linkExpiryDays is 8: expected a whole number of days from 1 to 7 (S3 presigned links signed with SigV4 cannot last longer than 7 days).',
-      'Unknown key(s) at the top level: icbNmae. Known keys: icbName, sms, columnMapping, valueMapping, suppressSmallNumbers, senderAddress, attachmentDomains, linkExpiryDays.',
+      "At the top level: unknown key 'icbNmae' — did you mean 'icbName'? Known keys: icbName, sms, columnMapping, valueMapping, suppressSmallNumbers, senderAddress, attachmentDomains, linkExpiryDays.",
+    ]);
+  });
+
+  it('refuses each hostile value of issue 13 with its key named, and guesses a misspelt key', async () => {
+    expect(
+      await problemsOf(
+        JSON.stringify({
+          suppressSmallNumbers: 'yes',
+          icbName: 5,
+          smss: { invitesPerYear: 2 },
+          attachmentDomains: 'nhs.net',
+          linkExpiryDays: 30,
+          colour: 'blue',
+        }),
+      ),
+    ).toEqual([
+      'icbName is 5: expected a name of 1 to 100 printable characters.',
+      'suppressSmallNumbers is "yes": expected true or false.',
+      'attachmentDomains is "nhs.net": expected a list of domain names such as ["nhs.net"] ([] to never attach).',
+      'linkExpiryDays is 30: expected a whole number of days from 1 to 7 (S3 presigned links signed with SigV4 cannot last longer than 7 days).',
+      "At the top level: unknown key 'smss' — did you mean 'sms'?; unknown key 'colour'. Known keys: icbName, sms, columnMapping, valueMapping, suppressSmallNumbers, senderAddress, attachmentDomains, linkExpiryDays.",
+    ]);
+    expect(await problemsOf('{"sms": {"invitesPerYaer": 2}}')).toEqual([
+      "In sms: unknown key 'invitesPerYaer' — did you mean 'invitesPerYear'? Known keys: costPerFragmentGbp, invitesPerYear, fragmentsPerInvite, vatRate.",
     ]);
   });
 

@@ -215,22 +215,43 @@ describe('notifyPractices', () => {
     expect(notifications.records.size).toBe(0);
   });
 
-  it('does not resend an email whose earlier attempt was interrupted, and reports it', async () => {
+  it('reports a send claimed over an hour ago as an unknown delivery with the resend command, not a failure', async () => {
     await notifications.claimNotification({
       period: PERIOD,
       practiceCode: 'A81001',
       status: 'sending',
-      at: '2026-11-02T08:00:00.000Z',
+      at: '2026-11-03T08:00:00.000Z', // exactly an hour before NOW
     });
     const result = await notifyPractices(deps, PERIOD);
     expect(result.sent).toEqual(['B82002']);
+    expect(result.failed).toEqual([]);
+    expect(result.unknownDelivery).toEqual([
+      {
+        practiceCode: 'A81001',
+        since: '2026-11-03T08:00:00.000Z',
+        resend: 'npm start -- notify --resend A81001 --period 2026-10',
+      },
+    ]);
+    expect(mailer.sent.map((m) => m.to)).toEqual(['beta.mc@nhs.net']);
+    expect(logLines.some((line) => line.includes('"practice email delivery unknown"'))).toBe(true);
+  });
+
+  it('fails (so a retry looks again) a send claimed under an hour ago, naming the resend command', async () => {
+    await notifications.claimNotification({
+      period: PERIOD,
+      practiceCode: 'A81001',
+      status: 'sending',
+      at: '2026-11-03T08:00:01.000Z', // 59 min 59 s before NOW
+    });
+    const result = await notifyPractices(deps, PERIOD);
+    expect(result.unknownDelivery).toEqual([]);
     expect(result.failed).toEqual([
       {
         practiceCode: 'A81001',
         error:
-          'An earlier attempt (2026-11-02T08:00:00.000Z) did not record whether the email was sent, so it is not sent ' +
-          'again automatically. Check the mail log, then set its notification ledger record to "failed" to send it ' +
-          'again, or to "sent" if it arrived (see docs/email.md).',
+          'Another attempt started at 2026-11-03T08:00:01.000Z and has not recorded whether the email was sent, so ' +
+          'it is not sent again now. If no other run is sending, it is reported as an unknown delivery after an hour; ' +
+          'to send it again now: npm start -- notify --resend A81001 --period 2026-10',
       },
     ]);
   });

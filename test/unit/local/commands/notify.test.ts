@@ -11,6 +11,7 @@ const base: NotifySummary = {
   skipped: [],
   failed: [],
   planned: [],
+  unknownDelivery: [],
 };
 
 describe('formatNotifySummary', () => {
@@ -67,5 +68,25 @@ describe('formatNotifySummary', () => {
     expect(lines[0]).toBe('October 2026: practice emails (dry run: nothing sent, nothing recorded)');
     expect(lines[2]).toBe('  A81001    alpha@example.org  link      would send');
     expect(lines.at(-1)).toBe('1 would be sent, 0 skipped.');
+  });
+
+  it('lists an unknown delivery with what to check and the exact command to resend, without failing', () => {
+    const lines = formatNotifySummary({
+      ...base,
+      unknownDelivery: [
+        {
+          practiceCode: 'D84004',
+          since: '2026-11-02T08:00:00.000Z',
+          resend: 'npm start -- notify --resend D84004 --period 2026-10',
+        },
+      ],
+    });
+    expect(lines.slice(2)).toEqual([
+      '  D84004                  UNKNOWN DELIVERY',
+      '            A send started at 2026-11-02T08:00:00.000Z never recorded whether the email went (the run was ' +
+        'stopped), so it is not sent again by itself. If the practice did not get it (check the outbox or mail log), ' +
+        'send it again: npm start -- notify --resend D84004 --period 2026-10',
+      '0 sent, 0 skipped, 0 failed, 1 unknown delivery.',
+    ]);
   });
 });
