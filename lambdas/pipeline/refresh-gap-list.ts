@@ -7,6 +7,7 @@ import type { ObjectStore } from '../ports';
 import { renderGapListNhsNumbers } from '../render/gap-list-nhs-numbers';
 import { GAP_LIST_LAYOUT, renderGapListWorkbook } from '../render/gap-list-workbook';
 import { reportKeys, XLSX_TYPE } from './report-keys';
+import { readStagedFixRows } from './staged-fix-rows';
 import { type GapRows, readStagedGapRows } from './staged-gap-rows';
 
 /** The S3 user-metadata key holding what a stored gap list was rendered from (see gapListFingerprint). */
@@ -46,7 +47,8 @@ export async function refreshGapList(
   const stored = await deps.objects.head(bucket, key);
   if (stored?.metadata[GAP_LIST_FINGERPRINT_KEY] === fingerprint) return { key, rendered: false };
 
-  await writeGapList(deps, heading, await readStagedGapRows(deps, snapshot), snapshot.source);
+  const rows = { ...(await readStagedGapRows(deps, snapshot)), fixRecords: await readStagedFixRows(deps, snapshot) };
+  await writeGapList(deps, heading, rows, snapshot.source);
   return { key, rendered: true };
 }
 
@@ -57,7 +59,7 @@ export async function refreshGapList(
 export async function writeGapList(
   deps: GapListRefreshDeps,
   heading: GapListHeading,
-  rows: GapRows,
+  rows: GapRows & Partial<Pick<GapList, 'fixRecords' | 'previousList'>>,
   source: PracticeSnapshot['source'],
   render: (gapList: GapList) => Promise<Buffer> = renderGapListWorkbook,
 ): Promise<string> {

@@ -45,7 +45,7 @@ export async function tallyExportRows(
         }
       }
       if (status === 'ok') tally.count(row);
-      else tally.reject(status);
+      else tally.reject(status, interpreter.identify((batch[i] as ExportRecord).cells));
     }
   }
   return { tallies, unattributedRows };

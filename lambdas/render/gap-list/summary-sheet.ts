@@ -14,6 +14,7 @@ import { COLOURS, font, paragraph, portraitPages } from '../sheet-style';
 import type { StreamingWorkbook } from '../stream-workbook';
 import { addStreamedSheetImage, type StreamingWorksheet } from '../streamed-sheet-image';
 import type { CONTACT_PROBLEMS } from './fix-contact-details-sheet';
+import { fixRecordsKpi } from './fix-records-kpi';
 import { TIER_MEANINGS } from './no-preference-sheet';
 import { markedHeaderFooter, writeMarkingBanner } from './official-sensitive';
 
@@ -263,6 +264,7 @@ function practiceKpis(gapList: GapList): Kpi[] {
         `${byProblem('email_no_address')} prefer email but have no valid address, ` +
         `${byProblem('sms_dissent')} prefer SMS but have withdrawn SMS consent.`,
     },
+    fixRecordsKpi(gapList),
   ];
 }
 

@@ -41,8 +41,13 @@ function allText(wb: ExcelJS.Workbook, name: string): string {
 }
 
 describe('renderGapListWorkbook', () => {
-  it('has the three sheets of SPEC §4.2 in order', () => {
-    expect(workbook.worksheets.map((ws) => ws.name)).toEqual(['Summary', 'No preference', 'Fix contact details']);
+  it('has the four sheets of SPEC §4.2 in order', () => {
+    expect(workbook.worksheets.map((ws) => ws.name)).toEqual([
+      'Summary',
+      'No preference',
+      'Fix contact details',
+      'Fix records',
+    ]);
   });
 
   it('names pcm-reporter as the creator and titles the workbook with the practice and month', () => {
@@ -50,7 +55,7 @@ describe('renderGapListWorkbook', () => {
     expect(workbook.title).toBe('Gap list D83001 October 2026');
   });
 
-  it.each(['Summary', 'No preference', 'Fix contact details'])(
+  it.each(['Summary', 'No preference', 'Fix contact details', 'Fix records'])(
     'marks the %s sheet OFFICIAL-SENSITIVE at the top and on every printed page',
     (name) => {
       const ws = sheet(workbook, name);
