@@ -99,3 +99,70 @@ describe('the gap list’s Fix records, through ingest and the monthly report', 
     }
   });
 });
+
+describe('the "new this month" marker across two months', () => {
+  /** The No preference sheet's rows as [surname, New this month]. */
+  const marks = (workbook: ExcelJS.Workbook) =>
+    sheetTable(workbook.getWorksheet('No preference') as ExcelJS.Worksheet, 'Priority')
+      .filter((row) => row['NHS number'] !== null)
+      .map((row) => [row.Surname, row['New this month']]);
+  const newOnSummary = (workbook: ExcelJS.Workbook) => {
+    let found: unknown[] | undefined;
+    workbook.getWorksheet('Summary')?.eachRow((row) => {
+      if (row.getCell(1).value === 'New on the list this month') found = [row.getCell(2).value, row.getCell(3).value];
+    });
+    return found;
+  };
+
+  it('marks exactly the patients not on last month’s list; a first month marks nobody and says why', async () => {
+    // September: Adams, Brown and Cole have no preference. October: Brown and Cole still have none, Adams has
+    // recorded one, and Drew and Ellis (who had SMS in September, or were not registered) are new to the list.
+    await h.land(
+      'exports/H81001_2026-09-30.csv',
+      practiceExport('H81001', [
+        patient(nhs(12), 'Adams', ''),
+        patient(nhs(13), 'Brown', ''),
+        patient(nhs(14), 'Cole', ''),
+        patient(nhs(15), 'Drew', 'SMS'),
+      ]),
+    );
+    await h.land(
+      'exports/H81001_2026-10-30.csv',
+      practiceExport('H81001', [
+        patient(nhs(12), 'Adams', 'Letter'),
+        patient(nhs(13), 'Brown', ''),
+        patient(nhs(14), 'Cole', ''),
+        patient(nhs(15), 'Drew', ''),
+        patient(nhs(16), 'Ellis', ''),
+      ]),
+    );
+    for (const key of ['exports/H81001_2026-09-30.csv', 'exports/H81001_2026-10-30.csv']) {
+      expect((await ingestExport(h.ingestDeps(), EXPORTS_BUCKET, key)).status).toBe('ingested');
+    }
+    await buildPeriodReport(h.reportDeps(), '2026-09');
+    await buildPeriodReport(h.reportDeps(), '2026-10');
+
+    const september = await workbookAt(h, 'gap-lists/2026-09/gap-list-H81001-2026-09.xlsx');
+    expect(marks(september)).toEqual([
+      ['Adams', null],
+      ['Brown', null],
+      ['Cole', null],
+    ]);
+    expect(newOnSummary(september)).toEqual([
+      'None marked',
+      'First month: nothing to compare. There is no list for August 2026, so no patient is marked "New".',
+    ]);
+
+    const october = await workbookAt(h, 'gap-lists/2026-10/gap-list-H81001-2026-10.xlsx');
+    expect(marks(october)).toEqual([
+      ['Brown', null],
+      ['Cole', null],
+      ['Drew', 'New'],
+      ['Ellis', 'New'],
+    ]);
+    expect(newOnSummary(october)).toEqual([
+      2,
+      'Marked "New" on the No preference sheet: not on the list for September 2026.',
+    ]);
+  });
+});

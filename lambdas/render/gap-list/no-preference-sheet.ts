@@ -5,6 +5,7 @@ import { NUM_FMT } from '../number-formats';
 import { landscapeTablePages, paragraph, styleHeaderRow } from '../sheet-style';
 import type { StreamingWorkbook } from '../stream-workbook';
 import { type PlainColumn, StreamedPlainRows } from '../streamed-plain-rows';
+import { newThisMonthMark } from './new-this-month';
 import { markedHeaderFooter, writeMarkingBanner } from './official-sensitive';
 
 /** The priority tiers of SPEC §4.2 in words (Summary sheet legend and the note above the list). */
@@ -29,6 +30,7 @@ const COLUMNS = [
   { header: 'Has mobile', width: 9, type: 'text', style: { alignment: CENTRE } },
   { header: 'Has email', width: 9, type: 'text', style: { alignment: CENTRE } },
   { header: 'Would default to SMS', width: 11, type: 'text', style: { alignment: CENTRE } },
+  { header: 'New this month', width: 9, type: 'text', style: { alignment: CENTRE } },
 ] as const satisfies readonly (PlainColumn & { header: string; width: number })[];
 const HEADER_ROW = 3;
 
@@ -81,6 +83,7 @@ export function addNoPreferenceSheet(workbook: StreamingWorkbook, gapList: GapLi
       yesNo(patient.hasMobile),
       yesNo(patient.hasEmail),
       yesNo(patient.wouldDefaultToSms),
+      newThisMonthMark(gapList, patient),
     ]);
   }
   let r = table.finish();

@@ -15,6 +15,7 @@ import type { StreamingWorkbook } from '../stream-workbook';
 import { addStreamedSheetImage, type StreamingWorksheet } from '../streamed-sheet-image';
 import type { CONTACT_PROBLEMS } from './fix-contact-details-sheet';
 import { fixRecordsKpi } from './fix-records-kpi';
+import { newThisMonthKpi } from './new-this-month';
 import { TIER_MEANINGS } from './no-preference-sheet';
 import { markedHeaderFooter, writeMarkingBanner } from './official-sensitive';
 
@@ -224,6 +225,7 @@ function practiceKpis(gapList: GapList): Kpi[] {
       numFmt: NUM_FMT.count,
       note: 'All listed on the No preference sheet, most important first.',
     },
+    newThisMonthKpi(gapList),
     noPreferencePctKpi(metricCell(m.no_preference_pct, 'pct'), m.no_preference_ci_low, m.no_preference_ci_high),
     {
       label: 'On a QOF register, no preference',

@@ -90,6 +90,7 @@ describe('renderGapListWorkbook', () => {
         'Has mobile',
         'Has email',
         'Would default to SMS',
+        'New this month',
       ]);
     });
 
@@ -139,7 +140,7 @@ describe('renderGapListWorkbook', () => {
     it('freezes the header, filters it, and prints landscape one page wide with the header repeated', () => {
       const ws = sheet(workbook, 'No preference');
       expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 3 });
-      expect(ws.autoFilter).toBe('A3:K9');
+      expect(ws.autoFilter).toBe('A3:L9');
       expect(ws.pageSetup).toMatchObject({
         orientation: 'landscape',
         fitToPage: true,
@@ -329,6 +330,6 @@ describe('renderGapListWorkbook for a large practice', () => {
     expect(performance.now() - started).toBeLessThan(10_000);
     const ws = sheet(await loadWorkbook(buffer), 'No preference');
     expect(ws.getCell('C10003').value).toBe('Surname9999');
-    expect(ws.autoFilter).toBe('A3:K10003');
+    expect(ws.autoFilter).toBe('A3:L10003');
   });
 });
