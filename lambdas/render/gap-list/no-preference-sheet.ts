@@ -57,7 +57,7 @@ export function addNoPreferenceSheet(workbook: StreamingWorkbook, gapList: GapLi
     `${gapList.noPreference.length.toLocaleString('en-GB')} patients with no recorded communication preference, ` +
       `most important first. Priority: ${Object.entries(TIER_MEANINGS)
         .map(([tier, meaning]) => `${tier} = ${meaning}`)
-        .join('; ')}.`,
+        .join('; ')}. "New" in the last column: not on last month's list.`,
     1,
     lastColumn,
   );
