@@ -3,10 +3,12 @@ import type { GapList } from '../core/report/gap-list';
 import { type GapListHeading, gapListHeading } from '../core/report/gap-list-heading';
 import type { PeriodReport } from '../core/report/period-report';
 import type { PracticeSnapshot } from '../core/snapshot';
-import type { ObjectStore } from '../ports';
+import type { ObjectStore, SnapshotStore } from '../ports';
 import { renderGapListNhsNumbers } from '../render/gap-list-nhs-numbers';
 import { GAP_LIST_LAYOUT, renderGapListWorkbook } from '../render/gap-list-workbook';
+import { previousGapList } from './previous-gap-list';
 import { reportKeys, XLSX_TYPE } from './report-keys';
+import { readStagedFixRows } from './staged-fix-rows';
 import { type GapRows, readStagedGapRows } from './staged-gap-rows';
 
 /** The S3 user-metadata key holding what a stored gap list was rendered from (see gapListFingerprint). */
@@ -15,16 +17,32 @@ export const GAP_LIST_FINGERPRINT_KEY = 'gap-list-fingerprint';
 export interface GapListRefreshDeps {
   objects: ObjectStore;
   config: { reportsBucket: string };
+  /** To find last month's list, for the "new this month" marker. */
+  snapshots: Pick<SnapshotStore, 'getSnapshot'>;
 }
 
 /**
  * A hash of everything a gap list is rendered from: the heading (the practice's numbers and its place in
- * the ICB), the export its patient rows came from, and the layout version. Equal fingerprints mean the
+ * the ICB), the export its patient rows came from, the export of last month's list it is compared with (the
+ * "new this month" marker), and the layout version. Equal fingerprints mean the
  * same workbook, so it need not be rendered again.
  */
-export function gapListFingerprint(heading: GapListHeading, source: PracticeSnapshot['source']): string {
-  const what = { layout: GAP_LIST_LAYOUT, heading, source: [source.bucket, source.key, source.etag, source.member] };
+export function gapListFingerprint(
+  heading: GapListHeading,
+  source: PracticeSnapshot['source'],
+  previousSource?: PracticeSnapshot['source'],
+): string {
+  const what = {
+    layout: GAP_LIST_LAYOUT,
+    heading,
+    source: sourceParts(source),
+    previous: previousSource && sourceParts(previousSource),
+  };
   return createHash('sha256').update(JSON.stringify(what)).digest('hex');
+}
+
+function sourceParts(source: PracticeSnapshot['source']): (string | undefined)[] {
+  return [source.bucket, source.key, source.etag, source.member];
 }
 
 /**
@@ -42,11 +60,17 @@ export async function refreshGapList(
   const { period, practiceCode } = snapshot;
   const key = reportKeys.gapList(practiceCode, period);
   const heading = gapListHeading(report, snapshot);
-  const fingerprint = gapListFingerprint(heading, snapshot.source);
+  const previousList = await previousGapList(deps, snapshot);
+  const fingerprint = gapListFingerprint(heading, snapshot.source, previousList?.source);
   const stored = await deps.objects.head(bucket, key);
   if (stored?.metadata[GAP_LIST_FINGERPRINT_KEY] === fingerprint) return { key, rendered: false };
 
-  await writeGapList(deps, heading, await readStagedGapRows(deps, snapshot), snapshot.source);
+  const rows = {
+    ...(await readStagedGapRows(deps, snapshot)),
+    fixRecords: await readStagedFixRows(deps, snapshot),
+    previousList,
+  };
+  await writeGapList(deps, heading, rows, snapshot.source);
   return { key, rendered: true };
 }
 
@@ -55,9 +79,9 @@ export async function refreshGapList(
  * fingerprint then vouches for both, so a list found up to date never lacks its file. Returns the workbook's key.
  */
 export async function writeGapList(
-  deps: GapListRefreshDeps,
+  deps: Pick<GapListRefreshDeps, 'objects' | 'config'>,
   heading: GapListHeading,
-  rows: GapRows,
+  rows: GapRows & Partial<Pick<GapList, 'fixRecords' | 'previousList'>>,
   source: PracticeSnapshot['source'],
   render: (gapList: GapList) => Promise<Buffer> = renderGapListWorkbook,
 ): Promise<string> {
@@ -69,7 +93,7 @@ export async function writeGapList(
     'text/csv; charset=utf-8',
   );
   const workbook = await render({ ...heading, ...rows });
-  const fingerprint = gapListFingerprint(heading, source);
+  const fingerprint = gapListFingerprint(heading, source, rows.previousList?.source);
   await deps.objects.put(deps.config.reportsBucket, key, workbook, XLSX_TYPE, {
     [GAP_LIST_FINGERPRINT_KEY]: fingerprint,
   });

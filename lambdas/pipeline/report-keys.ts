@@ -18,6 +18,12 @@ export const reportKeys = {
    */
   gapRows: (practiceCode: string, period: string, source: { etag: string; member?: string }) =>
     `${stagedRowsStem(practiceCode, period, source)}.gaprows`,
+  /**
+   * The gap list's Fix records (fix-record-codec), staged beside the gap rows with the same lifetime and
+   * order of writing; a snapshot staged before they existed has none (read as an empty list).
+   */
+  fixRows: (practiceCode: string, period: string, source: { etag: string; member?: string }) =>
+    `${stagedRowsStem(practiceCode, period, source)}.fixrows`,
   /** Where releases before the binary form (gap-row-codec) staged the rows, as JSON; read when the above is absent. */
   gapRowsJson: (practiceCode: string, period: string, source: { etag: string; member?: string }) =>
     `${stagedRowsStem(practiceCode, period, source)}.json`,

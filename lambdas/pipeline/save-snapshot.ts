@@ -1,8 +1,11 @@
+import type { GapList } from '../core/report/gap-list';
 import type { PracticeSnapshot } from '../core/snapshot';
+import { decodeFixRecords } from '../core/tally/fix-record-codec';
 import { decodeGapRows } from '../core/tally/gap-row-codec';
 import type { PracticeTally } from '../core/tally/practice-tally';
 import type { IngestDeps } from './ingest-deps';
 import { reportKeys } from './report-keys';
+import { stageFixRows } from './staged-fix-rows';
 import { type GapRows, sortGapRows, stageGapRows } from './staged-gap-rows';
 
 export interface SnapshotSource {
@@ -42,11 +45,18 @@ export async function saveSnapshot(
   deps: IngestDeps,
   snapshot: PracticeSnapshot,
   tally: PracticeTally,
-): Promise<{ result: 'written'; rows: GapRows } | { result: 'superseded' }> {
+): Promise<{ result: 'written'; rows: GapRows & Pick<GapList, 'fixRecords'> } | { result: 'superseded' }> {
   const records = tally.gapRowRecords();
-  // Write, then commit: the rows go first, under a key of their own, and the snapshot (conditional put) last.
+  const fixRecords = tally.fixRecordRecords();
+  // Write, then commit: the rows go first, under keys of their own, and the snapshot (conditional put) last.
   await stageGapRows(deps, snapshot, records);
+  await stageFixRows(deps, snapshot, fixRecords);
   const result = await deps.snapshots.putSnapshot(snapshot);
   // A superseded practice gets no gap list from this export, so its rows need no decoding.
-  return result === 'superseded' ? { result } : { result, rows: sortGapRows(decodeGapRows(records)) };
+  return result === 'superseded'
+    ? { result }
+    : {
+        result,
+        rows: { ...sortGapRows(decodeGapRows(records)), fixRecords: decodeFixRecords(fixRecords) },
+      };
 }

@@ -7,6 +7,7 @@ import { errorFields } from '../logger';
 import { renderGapListWorkbook } from '../render/gap-list-workbook';
 import type { IngestDeps } from './ingest-deps';
 import { loadPeriodReport } from './load-period-report';
+import { previousGapList } from './previous-gap-list';
 import { writeGapList } from './refresh-gap-list';
 import { saveSnapshot } from './save-snapshot';
 
@@ -55,7 +56,8 @@ export async function storePractices(
     results[index] = saved.result;
     if (saved.result === 'superseded') return;
     const heading = gapListHeading(reports.get(snapshot.period) as PeriodReport, snapshot);
-    await writeGapList(deps, heading, saved.rows, snapshot.source, lane === 0 ? onWorker : undefined);
+    const rows = { ...saved.rows, previousList: await previousGapList(deps, snapshot) };
+    await writeGapList(deps, heading, rows, snapshot.source, lane === 0 ? onWorker : undefined);
   });
   return results;
 }

@@ -3,7 +3,7 @@ import type { GapList } from './gap-list';
 import type { PeriodReport } from './period-report';
 
 /** Everything on a gap list except its patients: what the Summary sheet shows. */
-export type GapListHeading = Omit<GapList, 'noPreference' | 'fixContactDetails'>;
+export type GapListHeading = Omit<GapList, 'noPreference' | 'fixContactDetails' | 'fixRecords' | 'previousList'>;
 
 /**
  * A practice's gap list heading from a period report: its metrics row and its place in the ICB

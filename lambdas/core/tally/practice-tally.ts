@@ -1,9 +1,16 @@
 import { emptyCounts, type PracticeCounts } from '../metrics/practice-counts';
-import type { ContactFix, GapListPatient, GapListTier } from '../report/gap-list';
+import type { ContactFix, FixRecords, GapListPatient, GapListTier } from '../report/gap-list';
 import type { RegisterCounts, RowRejection } from '../snapshot';
 import { nhsNumberKey } from '../values/nhs-number-key';
 import { isoToDateNumber } from '../values/uk-date-number';
 import { withholdPersonalValue } from '../values/withhold-personal-value';
+import {
+  decodeFixRecords,
+  type RejectedRowFields,
+  withMoreCount,
+  writeRejected,
+  writeUnrecognised,
+} from './fix-record-codec';
 import { GapRowBuffer } from './gap-row-buffer';
 import { decodeGapRows, writeContactFix, writeNoPreference } from './gap-row-codec';
 import { NhsNumberSet } from './nhs-number-set';
@@ -15,6 +22,8 @@ import type { SpillExtent, SpillFile } from './spill-file';
 const PARK_MIN_PATIENTS = 1024;
 /** A practice whose rows came back this often keeps its NHS numbers in memory (see park). */
 const MAX_UNPARKS = 3;
+/** Fix records listed per practice and export; beyond this the sheet says "and N more" (the export is broken). */
+export const MAX_FIX_RECORDS = 5000;
 
 /** The priority tier of a patient with no preference (SPEC §4.2). Unknown age is not 16+. */
 export function gapListTier(row: Pick<PatientRow, 'qofRegisters' | 'aisNeed' | 'age'>): GapListTier {
@@ -50,18 +59,24 @@ export class PracticeTally {
   private parkedSeen: SpillExtent | undefined;
   private reloads = 0;
   private readonly gapRows: GapRowBuffer;
+  private readonly fixRows: GapRowBuffer;
+  private fixListed = 0;
+  private fixMore = 0;
 
   constructor(
     readonly practiceCode: string,
     private readonly spill?: SpillFile,
   ) {
     this.gapRows = new GapRowBuffer(spill);
+    this.fixRows = new GapRowBuffer(spill);
   }
 
-  reject(reason: RowRejection): void {
+  /** Counts a rejected row; with its identifying fields, it is listed on the gap list's Fix records too. */
+  reject(reason: RowRejection, row?: RejectedRowFields): void {
     this.counts.rowsRead++;
     this.counts.rowsRejected++;
     this.rejectedByReason[reason] = (this.rejectedByReason[reason] ?? 0) + 1;
+    if (row !== undefined && this.roomForFixRecord()) writeRejected(this.fixRows, reason, row);
   }
 
   /** Counts one valid row given as a PatientRow (its nhsNumber must be a valid NHS number). */
@@ -148,6 +163,7 @@ export class PracticeTally {
         c.unrecognised++;
         const shown = withholdPersonalValue(row.preferenceRaw);
         this.unrecognisedValues[shown] = (this.unrecognisedValues[shown] ?? 0) + 1;
+        if (this.roomForFixRecord()) writeUnrecognised(this.fixRows, row);
         break;
       }
     }
@@ -173,6 +189,16 @@ export class PracticeTally {
     return this.gapRows.bytes();
   }
 
+  /** The Fix records (fix-record-codec), in the order the rows came, with the count beyond the bound: what is staged. */
+  fixRecordRecords(): Buffer {
+    return withMoreCount(this.fixRows.bytes(), this.fixMore);
+  }
+
+  /** Unrecognised preferences and rejected rows, in the order the rows came, for the gap list's Fix records. */
+  get fixRecords(): FixRecords {
+    return decodeFixRecords(this.fixRecordRecords());
+  }
+
   /**
    * The export has moved on to another practice's rows: with a spill file, pending gap list records
    * and the NHS numbers seen so far are written out and freed, so an export listed practice by practice
@@ -182,6 +208,7 @@ export class PracticeTally {
    */
   park(): void {
     this.gapRows.park();
+    this.fixRows.park();
     const seen = this.seen;
     if (
       this.spill === undefined ||
@@ -199,6 +226,7 @@ export class PracticeTally {
   /** Frees the patient-level state once the practice's snapshot and gap list are saved; counts stay. */
   release(): void {
     this.gapRows.clear();
+    this.fixRows.clear();
     this.seen = undefined;
     this.parkedSeen = undefined;
   }
@@ -216,6 +244,16 @@ export class PracticeTally {
     this.parkedSeen = undefined;
     this.reloads++;
     return this.seen;
+  }
+
+  /** True while fewer than MAX_FIX_RECORDS are listed; otherwise counts one more left off. */
+  private roomForFixRecord(): boolean {
+    if (this.fixListed < MAX_FIX_RECORDS) {
+      this.fixListed++;
+      return true;
+    }
+    this.fixMore++;
+    return false;
   }
 
   private countNoPreference(row: InterpretedRow, onQof: boolean, adult: boolean): void {

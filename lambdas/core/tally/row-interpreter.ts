@@ -10,6 +10,7 @@ import { isSmsConsentWithdrawn } from '../values/sms-consent';
 import { parseUkDate } from '../values/uk-date';
 import { ageFromDateNumbers, isoToDateNumber, ukDateNumber } from '../values/uk-date-number';
 import { isValidUkMobile } from '../values/uk-mobile';
+import type { RejectedRowFields } from './fix-record-codec';
 import type { RowContext, RowLayout } from './interpret-row';
 
 /**
@@ -168,6 +169,20 @@ export class RowInterpreter {
     row.surname = cell(cells, f.surname);
     row.forename = cell(cells, f.forename);
     return 'ok';
+  }
+
+  /**
+   * What the practice needs to find a row the tally rejected (Fix records): its NHS number cell as written,
+   * name and date of birth. Read only for rejected rows, so it allocates freely.
+   */
+  identify(cells: readonly string[]): RejectedRowFields {
+    const f = this.f;
+    return {
+      nhsNumberAsWritten: cell(cells, f.nhsNumber),
+      dateOfBirth: f.dateOfBirth === undefined ? 0 : ukDateNumber(raw(cells, f.dateOfBirth)),
+      surname: cell(cells, f.surname),
+      forename: cell(cells, f.forename),
+    };
   }
 
   /** An empty cell falls back to the code from the file name or key; the last value is remembered. */

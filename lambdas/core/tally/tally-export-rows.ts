@@ -58,7 +58,7 @@ export async function tallyExportRows(
         }
       }
       if (status !== 'ok') {
-        tally.reject(status);
+        tally.reject(status, interpreter.identify(cells));
         if (status === 'invalid_nhs_number' && nhsColumn !== undefined) {
           if (looksLikeSpreadsheetNumber(cells[nhsColumn] ?? '')) nhsNumbersInScientificNotation++;
         }

@@ -6,6 +6,7 @@ import { NUM_FMT } from '../number-formats';
 import { landscapeTablePages, paragraph, styleHeaderRow } from '../sheet-style';
 import type { StreamingWorkbook } from '../stream-workbook';
 import { type PlainColumn, StreamedPlainRows } from '../streamed-plain-rows';
+import { newThisMonthMark } from './new-this-month';
 import { markedHeaderFooter, writeMarkingBanner } from './official-sensitive';
 
 /** The priority tiers of SPEC §4.2 in words (Summary sheet legend and the note above the list). */
@@ -30,6 +31,7 @@ const COLUMNS = [
   { header: 'Has mobile', width: 9, type: 'text', style: { alignment: CENTRE } },
   { header: 'Has email', width: 9, type: 'text', style: { alignment: CENTRE } },
   { header: 'Would default to SMS', width: 11, type: 'text', style: { alignment: CENTRE } },
+  { header: 'New this month', width: 9, type: 'text', style: { alignment: CENTRE } },
   { header: 'AIS record', width: 64, type: 'text', style: {} },
 ] as const satisfies readonly (PlainColumn & { header: string; width: number })[];
 const HEADER_ROW = 3;
@@ -77,7 +79,7 @@ export function addNoPreferenceSheet(workbook: StreamingWorkbook, gapList: GapLi
     `${gapList.noPreference.length.toLocaleString('en-GB')} patients with no recorded communication preference, ` +
       `most important first. Priority: ${Object.entries(TIER_MEANINGS)
         .map(([tier, meaning]) => `${tier} = ${meaning}`)
-        .join('; ')}.`,
+        .join('; ')}. "New" in the last column: not on last month's list.`,
     1,
     lastColumn,
   );
@@ -103,6 +105,7 @@ export function addNoPreferenceSheet(workbook: StreamingWorkbook, gapList: GapLi
       yesNo(patient.hasMobile),
       yesNo(patient.hasEmail),
       yesNo(patient.wouldDefaultToSms),
+      newThisMonthMark(gapList, patient),
       aisRecord(patient.aisContactBy),
     ]);
   }

@@ -14,6 +14,8 @@ import { COLOURS, font, paragraph, portraitPages } from '../sheet-style';
 import type { StreamingWorkbook } from '../stream-workbook';
 import { addStreamedSheetImage, type StreamingWorksheet } from '../streamed-sheet-image';
 import type { CONTACT_PROBLEMS } from './fix-contact-details-sheet';
+import { fixRecordsKpi } from './fix-records-kpi';
+import { newThisMonthKpi } from './new-this-month';
 import { TIER_MEANINGS } from './no-preference-sheet';
 import { markedHeaderFooter, writeMarkingBanner } from './official-sensitive';
 
@@ -223,6 +225,7 @@ function practiceKpis(gapList: GapList): Kpi[] {
       numFmt: NUM_FMT.count,
       note: 'All listed on the No preference sheet, most important first.',
     },
+    newThisMonthKpi(gapList),
     noPreferencePctKpi(metricCell(m.no_preference_pct, 'pct'), m.no_preference_ci_low, m.no_preference_ci_high),
     {
       label: 'On a QOF register, no preference',
@@ -263,6 +266,7 @@ function practiceKpis(gapList: GapList): Kpi[] {
         `${byProblem('email_no_address')} prefer email but have no valid address, ` +
         `${byProblem('sms_dissent')} prefer SMS but have withdrawn SMS consent.`,
     },
+    fixRecordsKpi(gapList),
   ];
 }
 

@@ -42,12 +42,23 @@ afterAll(async () => {
 
 describe('GapListWorker', () => {
   it('renders the same sheets as renderGapListWorkbook in this thread', async () => {
-    const gapList = gapListFixture();
+    // With Fix records and last month's list (a Set, which must survive the trip to the thread).
+    const gapList = gapListFixture({
+      fixRecords: {
+        rows: [{ reason: 'invalid_nhs_number', nhsNumberAsWritten: '12345', surname: 'Baker', forename: 'Sam' }],
+        more: 1,
+      },
+      previousList: {
+        period: '2026-09',
+        source: { bucket: 'exports', key: 'exports/D83001_2026-09-30.csv', etag: 's' },
+        nhsNumbers: new Set(['9990000018']),
+      },
+    });
     const [there, here] = await Promise.all([worker.render(gapList), renderGapListWorkbook(gapList)]);
     const thereParts = await xlsxParts(there);
     const hereParts = await xlsxParts(here);
     const sheets = [...hereParts.keys()].filter((name) => name.startsWith('xl/worksheets/sheet')).sort();
-    expect(sheets).toHaveLength(3);
+    expect(sheets).toHaveLength(4);
     for (const name of [...sheets, 'xl/sharedStrings.xml', 'xl/styles.xml']) {
       expect(thereParts.get(name), name).toBe(hereParts.get(name));
     }

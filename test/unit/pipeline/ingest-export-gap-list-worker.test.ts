@@ -134,7 +134,8 @@ describe('ingestExport with a gap list worker', () => {
     expect(worker.rendered.length).toBeLessThan(CODES.length);
     const staged = (result: Awaited<ReturnType<typeof ingest>>) =>
       [...result.objects.objects].filter(([key]) => key.startsWith('reports/staging/gap-rows/2026-10/'));
-    expect(staged(withWorker)).toHaveLength(CODES.length);
+    // Each practice's gap rows and, beside them, its Fix records.
+    expect(staged(withWorker)).toHaveLength(2 * CODES.length);
     expect(staged(withWorker)).toEqual(staged(alone));
     expect((await withWorker.objects.list('reports', 'gap-lists/2026-10/')).sort()).toEqual(
       CODES.flatMap((code) => [

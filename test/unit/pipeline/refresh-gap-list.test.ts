@@ -22,6 +22,14 @@ describe('gapListFingerprint', () => {
   ] as const)('changes with %s', (_what, heading, source) => {
     expect(gapListFingerprint(heading as GapListHeading, source)).not.toBe(gapListFingerprint(HEADING, SOURCE));
   });
+
+  it('changes with the export of last month’s list it is compared with (the "new this month" marker)', () => {
+    const september = { bucket: 'exports', key: 'exports/D83001_2026-09-30.csv', etag: 's1' };
+    const withSeptember = gapListFingerprint(HEADING, SOURCE, september);
+    expect(withSeptember).not.toBe(gapListFingerprint(HEADING, SOURCE));
+    expect(gapListFingerprint(HEADING, SOURCE, { ...september, etag: 's2' })).not.toBe(withSeptember);
+    expect(gapListFingerprint(HEADING, SOURCE, { ...september })).toBe(withSeptember);
+  });
 });
 
 describe('writeGapList', () => {

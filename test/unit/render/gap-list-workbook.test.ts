@@ -41,8 +41,13 @@ function allText(wb: ExcelJS.Workbook, name: string): string {
 }
 
 describe('renderGapListWorkbook', () => {
-  it('has the three sheets of SPEC §4.2 in order', () => {
-    expect(workbook.worksheets.map((ws) => ws.name)).toEqual(['Summary', 'No preference', 'Fix contact details']);
+  it('has the four sheets of SPEC §4.2 in order', () => {
+    expect(workbook.worksheets.map((ws) => ws.name)).toEqual([
+      'Summary',
+      'No preference',
+      'Fix contact details',
+      'Fix records',
+    ]);
   });
 
   it('names pcm-reporter as the creator and titles the workbook with the practice and month', () => {
@@ -50,7 +55,7 @@ describe('renderGapListWorkbook', () => {
     expect(workbook.title).toBe('Gap list D83001 October 2026');
   });
 
-  it.each(['Summary', 'No preference', 'Fix contact details'])(
+  it.each(['Summary', 'No preference', 'Fix contact details', 'Fix records'])(
     'marks the %s sheet OFFICIAL-SENSITIVE at the top and on every printed page',
     (name) => {
       const ws = sheet(workbook, name);
@@ -85,6 +90,7 @@ describe('renderGapListWorkbook', () => {
         'Has mobile',
         'Has email',
         'Would default to SMS',
+        'New this month',
         'AIS record',
       ]);
     });
@@ -127,18 +133,19 @@ describe('renderGapListWorkbook', () => {
         'Yes',
         'No',
         'Yes',
+        undefined,
         'AIS record: requires contact by letter — record it as the preference',
       ]);
       expect(columnValues(ws, 'H', 5, 9)).toEqual(['No', 'No', 'Yes', 'No', 'No']);
       // Baker has an AIS need that names no contact method: nothing to record.
-      expect(columnValues(ws, 'L', 5, 9).every((v) => v === null || v === '')).toBe(true);
+      expect(columnValues(ws, 'M', 5, 9).every((v) => v === null || v === '')).toBe(true);
       expect(columnValues(ws, 'J', 5, 5)).toEqual(['Yes']);
     });
 
     it('freezes the header, filters it, and prints landscape one page wide with the header repeated', () => {
       const ws = sheet(workbook, 'No preference');
       expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 3 });
-      expect(ws.autoFilter).toBe('A3:L9');
+      expect(ws.autoFilter).toBe('A3:M9');
       expect(ws.pageSetup).toMatchObject({
         orientation: 'landscape',
         fitToPage: true,
@@ -328,6 +335,6 @@ describe('renderGapListWorkbook for a large practice', () => {
     expect(performance.now() - started).toBeLessThan(10_000);
     const ws = sheet(await loadWorkbook(buffer), 'No preference');
     expect(ws.getCell('C10003').value).toBe('Surname9999');
-    expect(ws.autoFilter).toBe('A3:L10003');
+    expect(ws.autoFilter).toBe('A3:M10003');
   });
 });
