@@ -70,7 +70,6 @@ export class PcmReporterStack extends Stack {
       SENDER_ADDRESS: config.senderAddress,
       // The handlers read an empty value as their default (nhs.net); `none` means never attach.
       ATTACHMENT_DOMAINS: config.attachmentDomains.length > 0 ? config.attachmentDomains.join(',') : 'none',
-      LINK_EXPIRY_DAYS: String(config.linkExpiryDays),
       SMS_COST_PER_FRAGMENT_GBP: String(config.smsCostPerFragmentGbp),
       SMS_INVITES_PER_YEAR: String(config.smsInvitesPerYear),
       SMS_FRAGMENTS_PER_INVITE: String(config.smsFragmentsPerInvite),

@@ -1,9 +1,4 @@
-import { createWriteStream } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
-import { basename, join } from 'node:path';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import { pathToFileURL } from 'node:url';
+import { join } from 'node:path';
 import { OutboxMailer } from '../adapters/outbox-mailer';
 import { SmtpMailer } from '../adapters/smtp-mailer';
 import { loadPipelineConfig, type PipelineConfig } from '../config';
@@ -11,7 +6,7 @@ import { ConfigError, UsageError } from '../errors';
 import { createStores, type NotifyAdapters, type Runtime } from '../handlers/runtime';
 import { createLogger, logLevelFrom } from '../logger';
 import { loadNotifyConfig } from '../notify-config';
-import type { ObjectStore } from '../ports';
+import { localPortalBaseUrl } from './local-portal-url';
 import type { LocalServers } from './local-servers';
 
 const WHERE = 'Set these in the --config file (README) or in your shell.';
@@ -33,7 +28,7 @@ export interface LocalRuntimeOptions {
 /**
  * Local mode's runtime: the same handlers as in AWS, on the in-process S3/DynamoDB servers. The
  * settings are checked with the Lambda's own rules; only the adapters differ: email to an outbox
- * folder (or an SMTP relay), file:// links, no CloudWatch metric, and quiet logs unless LOG_LEVEL says.
+ * folder (or an SMTP relay) linking to the local portal, no CloudWatch metric, and quiet logs unless LOG_LEVEL says.
  */
 export function runtimeFromServers(servers: LocalServers, options: LocalRuntimeOptions): LocalRuntime {
   const env = {
@@ -41,13 +36,16 @@ export function runtimeFromServers(servers: LocalServers, options: LocalRuntimeO
     ...servers.env,
     TMP_DIR: options.tmpDir,
     LOG_LEVEL: options.env.LOG_LEVEL ?? 'error',
+    // Local emails link to the local portal (`serve`), never to a deployed one.
+    PORTAL_BASE_URL: localPortalBaseUrl(options.env.PORTAL_PORT),
   };
   const outboxFor = (period: string) => ({ ...env, OUTBOX_DIR: join(options.outDir, period, 'outbox') });
   // The email settings are checked now too, though only notify sends: a wrong one must not surface after a long run.
-  const [pipeline] = checkAll(
+  const [pipeline, notifyConfig] = checkAll(
     () => loadPipelineConfig(env),
     () => loadNotifyConfig(outboxFor('YYYY-MM')),
   );
+  warnOnce(notifyConfig.deprecations);
   const config: Readonly<PipelineConfig> = Object.freeze({ ...pipeline, aws: servers.connection });
   const stores = createStores(config);
   const notify = new Map<string, NotifyAdapters>();
@@ -60,11 +58,7 @@ export function runtimeFromServers(servers: LocalServers, options: LocalRuntimeO
     notifyAdapters: (period) => {
       let adapters = notify.get(period);
       if (!adapters) {
-        adapters = localNotifyAdapters(outboxFor(period), {
-          objects: stores.objects,
-          bucket: config.reportsBucket,
-          gapListDir: join(options.outDir, period, 'gap-lists'),
-        });
+        adapters = localNotifyAdapters(outboxFor(period));
         notify.set(period, adapters);
       }
       return adapters;
@@ -73,6 +67,17 @@ export function runtimeFromServers(servers: LocalServers, options: LocalRuntimeO
       for (const { mailer } of notify.values()) if (mailer instanceof SmtpMailer) mailer.close();
     },
   };
+}
+
+const warned = new Set<string>();
+
+/** Local logs are quiet by default, so a deprecation goes to stderr, once per process however many sessions it opens. */
+function warnOnce(deprecations: readonly string[]): void {
+  for (const deprecation of deprecations) {
+    if (warned.has(deprecation)) continue;
+    warned.add(deprecation);
+    process.stderr.write(`Warning: ${deprecation}\n`);
+  }
 }
 
 /** Runs every check and throws one ConfigError listing all their problems, so one run shows them all. */
@@ -93,10 +98,7 @@ function checkAll<A, B>(first: () => A, second: () => B): [A, B] {
   return [a, b];
 }
 
-function localNotifyAdapters(
-  env: Readonly<Record<string, string | undefined>>,
-  gapLists: { objects: ObjectStore; bucket: string; gapListDir: string },
-): NotifyAdapters {
+function localNotifyAdapters(env: Readonly<Record<string, string | undefined>>): NotifyAdapters {
   const config = loadNotifyConfig(env);
   if (config.transport === 'ses') {
     throw new UsageError(
@@ -107,17 +109,5 @@ function localNotifyAdapters(
     config.transport === 'smtp'
       ? new SmtpMailer(config.smtpUrl as string)
       : new OutboxMailer(config.outboxDir as string);
-  return { config, mailer, link: (key) => copyGapList(gapLists, key) };
-}
-
-/** The local S3 server stops with the command, so a link points at a copy in the output folder. */
-async function copyGapList(
-  { objects, bucket, gapListDir }: { objects: ObjectStore; bucket: string; gapListDir: string },
-  key: string,
-): Promise<string> {
-  const target = join(gapListDir, basename(key));
-  await mkdir(gapListDir, { recursive: true });
-  const object = await objects.get(bucket, key);
-  await pipeline(Readable.from(object.body), createWriteStream(target));
-  return pathToFileURL(target).href;
+  return { config, mailer };
 }

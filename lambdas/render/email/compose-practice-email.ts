@@ -16,10 +16,10 @@ export interface PracticeEmailInput {
   reportingPractices: number;
   /** `YYYY-MM`. */
   period: string;
-  /** Where the gap list can be downloaded: an https (presigned) or, locally, a file URL. */
-  link: string;
-  /** ISO date on which the link stops working. */
-  linkExpiresOn: string;
+  /** The practice's page in the report portal (https, or http://127.0.0.1 locally): no secret, no expiry. */
+  portalLink: string;
+  /** The named person at the ICB practices can reply to (from configuration). */
+  contact: { name?: string; email?: string };
   /** Whether the gap list is attached as well (allow-listed recipient domains only). */
   attach: boolean;
 }
@@ -30,7 +30,7 @@ export interface PracticeEmail {
   html: string;
 }
 
-const LINK_SCHEMES = ['https:', 'http:', 'file:'];
+const LINK_SCHEMES = ['https:', 'http:'];
 const WHITESPACE_RUN = /\s+/g;
 
 const MARKING = 'The gap list is OFFICIAL-SENSITIVE.';
@@ -52,7 +52,7 @@ const HOW_TO_RECORD =
  * message; every value interpolated into the HTML is escaped.
  */
 export function composePracticeEmail(input: PracticeEmailInput): PracticeEmail {
-  assertSafeLink(input.link);
+  assertSafeLink(input.portalLink);
   const subject = practiceEmailSubject(input.practice.practiceName, input.period);
   const content = emailContent(input);
   return { subject, text: plainText(content), html: html(subject, content) };
@@ -89,9 +89,9 @@ function emailContent(input: PracticeEmailInput): EmailContent {
     numbersCaption: `${name} (${practice.practiceCode}), ${month}`,
     numbers: headlineNumbers(input),
     steps: nextSteps(metrics),
-    linkText: `Download the gap list for ${name}, ${month} (Excel workbook)`,
-    link: input.link,
-    linkExpiry: `The link works until ${longDate(input.linkExpiresOn)}. After that, ask ${icbName} for a new one.`,
+    linkText: `Open ${name}'s page for ${month} in the report portal to download the gap list`,
+    link: input.portalLink,
+    linkExpiry: 'Sign in with your report portal account. The link does not expire while the gap list is kept.',
     attached: input.attach
       ? 'The same workbook is also attached: your email domain is approved by the ICB for patient data.'
       : undefined,
@@ -196,15 +196,15 @@ ${steps}
 `;
 }
 
-/** Only web and file links: a link we did not make (e.g. `javascript:`) must never reach a practice. */
+/** Only web links: a link we did not make (e.g. `javascript:`) must never reach a practice. */
 function assertSafeLink(link: string): void {
   let scheme: string;
   try {
     scheme = new URL(link).protocol;
   } catch {
-    throw new Error('The gap list link is not a URL; expected an https:// (or, locally, file://) link.');
+    throw new Error('The portal link is not a URL; expected an https:// (or, locally, http://127.0.0.1) link.');
   }
   if (!LINK_SCHEMES.includes(scheme)) {
-    throw new Error(`The gap list link uses "${scheme}"; expected an https:// (or, locally, file://) link.`);
+    throw new Error(`The portal link uses "${scheme}"; expected an https:// (or, locally, http://127.0.0.1) link.`);
   }
 }

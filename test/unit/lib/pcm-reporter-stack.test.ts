@@ -356,13 +356,14 @@ describe('PcmReporterStack', () => {
           ICB_NAME: 'NHS Example Integrated Care Board',
           SENDER_ADDRESS: 'pcm-reports@example.org',
           ATTACHMENT_DOMAINS: 'nhs.net',
-          LINK_EXPIRY_DAYS: '7',
           SMS_COST_PER_FRAGMENT_GBP: '0.025',
           SMS_INVITES_PER_YEAR: '2',
           SMS_FRAGMENTS_PER_INVITE: '1',
           MAIL_TRANSPORT: 'ses',
           LOG_LEVEL: 'info',
         });
+        // Emails link to the portal now: the deprecated expiry is never passed on (it would only log a warning).
+        expect(variables).not.toHaveProperty('LINK_EXPIRY_DAYS');
       }
     });
   });

@@ -37,6 +37,9 @@ describe('loadLocalConfig', () => {
         senderAddress: 'reports@example.org',
         attachmentDomains: ['nhs.net', 'example.nhs.uk'],
         linkExpiryDays: 3,
+        portalPort: 9123,
+        icbContactName: 'Sam Patel, Primary Care Data Team',
+        icbContactEmail: 'primarycare.data@example.org',
       }),
     );
     expect(await loadLocalConfig(path)).toEqual({
@@ -49,6 +52,9 @@ describe('loadLocalConfig', () => {
       SENDER_ADDRESS: 'reports@example.org',
       ATTACHMENT_DOMAINS: 'nhs.net,example.nhs.uk',
       LINK_EXPIRY_DAYS: '3',
+      PORTAL_PORT: '9123',
+      ICB_CONTACT_NAME: 'Sam Patel, Primary Care Data Team',
+      ICB_CONTACT_EMAIL: 'primarycare.data@example.org',
     });
   });
 
@@ -74,7 +80,7 @@ describe('loadLocalConfig', () => {
       'Unknown key(s) in sms: costPerFragment. Known keys: costPerFragmentGbp, invitesPerYear, fragmentsPerInvite.',
       'suppressSmallNumbers is "yes": expected true or false.',
       'linkExpiryDays is 8: expected a whole number of days from 1 to 7 (S3 presigned links signed with SigV4 cannot last longer than 7 days).',
-      'Unknown key(s) at the top level: icbNmae. Known keys: icbName, sms, columnMapping, suppressSmallNumbers, senderAddress, attachmentDomains, linkExpiryDays.',
+      'Unknown key(s) at the top level: icbNmae. Known keys: icbName, sms, columnMapping, suppressSmallNumbers, senderAddress, attachmentDomains, linkExpiryDays, portalPort, icbContactName, icbContactEmail.',
     ]);
   });
 

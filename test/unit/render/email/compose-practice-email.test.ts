@@ -2,8 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { composePracticeEmail, type PracticeEmailInput } from '../../../../lambdas/render/email/compose-practice-email';
 import { ALPHA, metricsRow } from './metrics-row';
 
-const LINK =
-  'https://pcm-reports.s3.eu-west-2.amazonaws.com/gap-lists/2026-10/gap-list-A81001-2026-10.xlsx?X-Amz-Expires=604800&X-Amz-Signature=abc';
+const LINK = 'https://reports.example-icb.nhs.uk/practice/A81001/2026-10';
 
 const input: PracticeEmailInput = {
   practice: {
@@ -18,8 +17,8 @@ const input: PracticeEmailInput = {
   medianNoPreferencePct: 38.18181818,
   reportingPractices: 2,
   period: '2026-10',
-  link: LINK,
-  linkExpiresOn: '2026-11-07',
+  portalLink: LINK,
+  contact: {},
   attach: false,
 };
 
@@ -62,11 +61,11 @@ describe('composePracticeEmail', () => {
     );
   });
 
-  it('gives the link and the date it stops working', () => {
-    expect(email.text).toContain(`Download the gap list for Alpha Surgery, October 2026 (Excel workbook):\n${LINK}\n`);
-    expect(email.text).toContain('The link works until 7 November 2026.');
-    expect(email.html).toContain(`href="${LINK.replaceAll('&', '&amp;')}"`);
-    expect(email.html).toContain('>Download the gap list for Alpha Surgery, October 2026 (Excel workbook)</a>');
+  it('links to the practice page of the portal, which does not expire', () => {
+    expect(email.text).toContain(`\n${LINK}\n`);
+    expect(email.html).toContain(`href="${LINK}"`);
+    expect(email.text).toContain('does not expire');
+    expect(`${email.text}${email.html}`).not.toContain('X-Amz-Signature');
   });
 
   it('says the gap list is OFFICIAL-SENSITIVE and how to record a preference', () => {
@@ -145,15 +144,15 @@ describe('composePracticeEmail', () => {
     expect(email2.text).toContain('Dear Alpha Surgery team,');
   });
 
-  it.each(['javascript:alert(1)', 'data:text/html,hi', 'not a url'])('refuses the link %s', (link) => {
-    expect(() => composePracticeEmail({ ...input, link })).toThrow(/expected an https:\/\//);
-  });
+  it.each(['javascript:alert(1)', 'data:text/html,hi', 'file:///home/me/gap-list.xlsx', 'not a url'])(
+    'refuses the link %s',
+    (portalLink) => {
+      expect(() => composePracticeEmail({ ...input, portalLink })).toThrow(/expected an https:\/\//);
+    },
+  );
 
-  it('accepts a file:// link for local mode', () => {
-    const local = composePracticeEmail({
-      ...input,
-      link: 'file:///home/me/out/2026-10/gap-lists/gap-list-A81001-2026-10.xlsx',
-    });
-    expect(local.text).toContain('file:///home/me/out/2026-10/gap-lists/gap-list-A81001-2026-10.xlsx');
+  it("accepts the local portal's http://127.0.0.1 link", () => {
+    const local = composePracticeEmail({ ...input, portalLink: 'http://127.0.0.1:8787/practice/A81001/2026-10' });
+    expect(local.text).toContain('\nhttp://127.0.0.1:8787/practice/A81001/2026-10\n');
   });
 });
