@@ -95,6 +95,11 @@ export class PcmReporterStack extends Stack {
       senderAddress: config.senderAddress,
     });
 
+    // Only the notify function writes emails: the named ICB contact and Reply-To (SPEC §4.4) go to it alone.
+    const notifyFunction = this.monthlyReport.notifyFunction.function;
+    if (config.icbContactName) notifyFunction.addEnvironment('ICB_CONTACT_NAME', config.icbContactName);
+    if (config.icbContactEmail) notifyFunction.addEnvironment('ICB_CONTACT_EMAIL', config.icbContactEmail);
+
     this.alarms = new OperationsAlarms(this, 'Alarms', { key, alarmEmail: config.alarmEmail });
     this.alarms.deadLetterQueueNotEmpty('IngestDeadLetters', this.ingest.deadLetterQueue, 'An export');
     this.alarms.deadLetterQueueNotEmpty(

@@ -37,6 +37,10 @@ export interface DeployConfig {
   readonly alarmEmail?: string;
   /** Days a gap-list link stays valid, 1 to 7 (SigV4 presigned URLs cannot exceed 7 days). Default 7. */
   readonly linkExpiryDays: number;
+  /** The person or team at the ICB named in every practice email as the one to ask. Default: none. */
+  readonly icbContactName?: string;
+  /** Their address: the practice emails' Reply-To. Default: none (replies go to senderAddress). */
+  readonly icbContactEmail?: string;
 }
 
 /** One wrong setting: which key, what was found, what is expected. */
@@ -69,6 +73,8 @@ export const DEPLOY_CONFIG_DEFAULTS = {
   smsFragmentsPerInvite: SETTING_DEFAULTS.smsFragmentsPerInvite,
   alarmEmail: undefined,
   linkExpiryDays: SETTING_DEFAULTS.linkExpiryDays,
+  icbContactName: undefined,
+  icbContactEmail: undefined,
 } as const satisfies Record<keyof DeployConfig, unknown>;
 
 /** The environment variable read when a context key is absent. */
@@ -84,6 +90,8 @@ export const DEPLOY_CONFIG_ENV_VARS = {
   smsFragmentsPerInvite: 'PCM_SMS_FRAGMENTS_PER_INVITE',
   alarmEmail: 'PCM_ALARM_EMAIL',
   linkExpiryDays: 'PCM_LINK_EXPIRY_DAYS',
+  icbContactName: 'PCM_ICB_CONTACT_NAME',
+  icbContactEmail: 'PCM_ICB_CONTACT_EMAIL',
 } as const satisfies Record<keyof DeployConfig, string>;
 
 /** Reads one context key (`app.node.tryGetContext`); undefined when absent. */
@@ -124,6 +132,8 @@ export function loadDeployConfig(
     smsFragmentsPerInvite: check.shared('smsFragmentsPerInvite'),
     alarmEmail: check.optionalEmail('alarmEmail'),
     linkExpiryDays,
+    icbContactName: check.optionalShared('icbContactName'),
+    icbContactEmail: check.optionalShared('icbContactEmail'),
   };
   return check.done(config);
 }
@@ -216,6 +226,19 @@ class SettingsCheck {
     if (!parsed.success) {
       this.fail(key, `is ${quote(this.raw(key).value)}`, rule.expected);
       return Number.NaN;
+    }
+    return parsed.data;
+  }
+
+  /** A text setting with no default, shared with the Lambdas (one rule each); undefined when unset. */
+  optionalShared(key: 'icbContactName' | 'icbContactEmail'): string | undefined {
+    const { value, isDefault } = this.raw(key);
+    if (isDefault) return undefined;
+    const rule = SETTING_RULES[key];
+    const parsed = rule.schema.safeParse(value);
+    if (!parsed.success) {
+      this.fail(key, `is ${quote(value)}`, rule.expected);
+      return undefined;
     }
     return parsed.data;
   }

@@ -145,7 +145,7 @@ describe('notify practices (real handlers, in-process S3 and DynamoDB, a real SM
       SMTP_URL: smtp.url,
       SENDER_ADDRESS: 'pcm-reports@example.org',
       PORTAL_BASE_URL: 'https://reports.example-icb.nhs.uk',
-      ICB_CONTACT_NAME: 'Sam Patel, Primary Care Data Team',
+      ICB_CONTACT_NAME: 'Morwenna Trelawny, Primary Care Data Team',
       ICB_CONTACT_EMAIL: 'primarycare.data@example.org',
     });
     config = loadPipelineConfig(process.env);
@@ -247,8 +247,12 @@ describe('notify practices (real handlers, in-process S3 and DynamoDB, a real SM
     expect(beta.text).toContain('Registered patients: 5');
     expect(beta.text).toContain('No recorded preference: 2 (40.0%)');
     // Two practices report: fewer than the 10 deciles need (SPEC §3), so neither email names one.
-    expect(alpha.text).not.toContain('decile');
-    expect(beta.text).not.toContain('decile');
+    for (const mail of [alpha, beta]) {
+      expect(mail.text).not.toMatch(/decile \d/);
+      expect(mail.text).toContain(
+        '- Your position in the ICB: not shown this month: only 2 practices reported, and a decile needs at least 10',
+      );
+    }
     expect(beta.text).not.toContain('Change since');
   });
 
@@ -260,6 +264,7 @@ describe('notify practices (real handlers, in-process S3 and DynamoDB, a real SM
       expect(mail.html).toContain(`href="${link}"`);
       expect(raw.toString('utf8')).not.toMatch(/X-Amz-(Signature|Credential|Expires)|amazonaws|s3\./i);
       expect(mail.replyTo?.value.map((v) => v.address)).toEqual(['primarycare.data@example.org']);
+      expect(mail.text).toContain('it goes to Morwenna Trelawny, Primary Care Data Team at NHS Fixture ICB');
     }
   });
 

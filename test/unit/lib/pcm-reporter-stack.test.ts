@@ -10,6 +10,8 @@ const configured = synthForTest({
   reportSchedule: 'cron(15 9 5 * ? *)',
   alarmEmail: 'platform@example.org',
   attachmentDomains: [],
+  icbContactName: 'Sam Patel, Primary Care Data Team',
+  icbContactEmail: 'primarycare.data@example.org',
 });
 type Element = Parameters<typeof stack.getLogicalId>[0];
 const logicalId = (construct: { node: { defaultChild?: unknown } }) =>
@@ -344,6 +346,22 @@ describe('PcmReporterStack', () => {
       const variables =
         configured.template.findResources('AWS::Lambda::Function')[id]?.Properties.Environment.Variables;
       expect(variables.ATTACHMENT_DOMAINS).toBe('none');
+    });
+
+    it('gives the named ICB contact and Reply-To to the notify function only, and only when configured', () => {
+      const variablesOf = (t: typeof template, id: string) =>
+        t.findResources('AWS::Lambda::Function')[id]?.Properties.Environment.Variables;
+      const notify = variablesOf(
+        configured.template,
+        configuredId(configured.stack.monthlyReport.notifyFunction.function),
+      );
+      expect(notify).toMatchObject({
+        ICB_CONTACT_NAME: 'Sam Patel, Primary Care Data Team',
+        ICB_CONTACT_EMAIL: 'primarycare.data@example.org',
+      });
+      const ingest = variablesOf(configured.template, configuredId(configured.stack.ingest.ingestFunction.function));
+      expect(ingest).not.toHaveProperty('ICB_CONTACT_EMAIL');
+      expect(variablesOf(template, notifyFunctionId)).not.toHaveProperty('ICB_CONTACT_NAME');
     });
 
     it('gives every handler the environment the handlers read', () => {

@@ -105,9 +105,10 @@ describe('notifyPractices', () => {
     await notifyPractices(deps, PERIOD);
     const [alpha, beta] = mailer.sent;
     expect(alpha?.text).toContain('- No recorded preference: 4 (40.0%)\n');
-    expect(alpha?.text).not.toContain('decile');
+    expect(alpha?.text).not.toMatch(/decile \d/);
+    expect(alpha?.text).toContain('only 4 practices reported, and a decile needs at least 10 to compare fairly\n');
     expect(alpha?.text).toContain('- ICB median, no recorded preference: 28.8%\n');
-    expect(beta?.text).not.toContain('decile');
+    expect(beta?.text).not.toMatch(/decile \d/);
     expect(alpha?.text).toContain('\nhttps://reports.example-icb.nhs.uk/practice/A81001/2026-10\n');
     expect(beta?.html).toContain('href="https://reports.example-icb.nhs.uk/practice/B82002/2026-10"');
     for (const message of mailer.sent) {

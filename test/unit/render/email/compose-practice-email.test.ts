@@ -15,10 +15,10 @@ const input: PracticeEmailInput = {
   metrics: ALPHA,
   icbName: 'NHS Fixture ICB',
   medianNoPreferencePct: 38.18181818,
-  reportingPractices: 2,
+  reportingPractices: 24,
   period: '2026-10',
   portalLink: LINK,
-  contact: {},
+  contact: { name: 'Sam Patel, Primary Care Data Team', email: 'primarycare.data@example.org' },
   attach: false,
 };
 
@@ -33,7 +33,7 @@ describe('composePracticeEmail', () => {
     'Registered patients: 11',
     'No recorded preference: 4 (36.4%)',
     'Change since September 2026: down 13.6 percentage points (the gap is closing)',
-    'Your position in the ICB: decile 5 of 10 (1 = fewest gaps), among 2 reporting practices',
+    'Your position in the ICB: decile 5 of 10 (1 = fewest gaps), among 24 reporting practices',
     'ICB median, no recorded preference: 38.2%',
     'Would be sent SMS by default (no preference, a mobile, SMS consent not withdrawn): 2',
     'On a QOF register with no recorded preference: 2 of 4 (50.0%)',
@@ -48,7 +48,7 @@ describe('composePracticeEmail', () => {
     for (const value of [
       '>11</td>',
       '>4 (36.4%)</td>',
-      '>decile 5 of 10 (1 = fewest gaps), among 2 reporting practices</td>',
+      '>decile 5 of 10 (1 = fewest gaps), among 24 reporting practices</td>',
       '>2 of 4 (50.0%)</td>',
     ]) {
       expect(email.html).toContain(value);
@@ -68,6 +68,30 @@ describe('composePracticeEmail', () => {
     expect(`${email.text}${email.html}`).not.toContain('X-Amz-Signature');
   });
 
+  it("greets the practice's colleagues by the practice name", () => {
+    const forge = composePracticeEmail({
+      ...input,
+      practice: { ...input.practice, practiceName: 'The Old Forge Practice' },
+    });
+    for (const part of [forge.text, forge.html]) expect(part).toContain('Dear colleagues at The Old Forge Practice,');
+    expect(forge.text.startsWith('Dear colleagues at The Old Forge Practice,\n\n')).toBe(true);
+  });
+
+  it('names the ICB contact, says a reply reaches them, and signs off with their name', () => {
+    const line =
+      'Questions about your numbers or the gap list, or no report portal account yet? Reply to this email: it goes ' +
+      'to Sam Patel, Primary Care Data Team at NHS Fixture ICB (primarycare.data@example.org).';
+    expect(email.text).toContain(
+      `QUESTIONS\n${line}\n\nKind regards,\nSam Patel, Primary Care Data Team\nNHS Fixture ICB\n`,
+    );
+    expect(email.html).toContain(`>${line}</p>`);
+    const unnamed = composePracticeEmail({ ...input, contact: {} });
+    expect(unnamed.text).toContain(
+      'or no report portal account yet? Contact the primary care team at NHS Fixture ICB.',
+    );
+    expect(unnamed.text).toContain('Kind regards,\nNHS Fixture ICB\n');
+  });
+
   it('says the gap list is OFFICIAL-SENSITIVE and how to record a preference', () => {
     for (const part of [email.text, email.html]) {
       expect(part).toContain('The gap list is OFFICIAL-SENSITIVE.');
@@ -79,7 +103,7 @@ describe('composePracticeEmail', () => {
 
   it('mentions the attachment only when the gap list is attached', () => {
     expect(email.text).not.toContain('also attached');
-    expect(composePracticeEmail({ ...input, attach: true }).text).toContain('The same workbook is also attached');
+    expect(composePracticeEmail({ ...input, attach: true }).text).toContain('The gap list is also attached');
   });
 
   it('writes accessible HTML: language, headings, a captioned table with header scopes, inline styles, no images', () => {
@@ -141,7 +165,7 @@ describe('composePracticeEmail', () => {
       practice: { ...input.practice, practiceName: 'Alpha\r\n  Surgery' },
     });
     expect(email2.subject).toBe('Alpha Surgery: patient communication preferences, October 2026');
-    expect(email2.text).toContain('Dear Alpha Surgery team,');
+    expect(email2.text).toContain('Dear colleagues at Alpha Surgery,');
   });
 
   it.each(['javascript:alert(1)', 'data:text/html,hi', 'file:///home/me/gap-list.xlsx', 'not a url'])(
