@@ -62,9 +62,7 @@ function emailContent(input: PracticeEmailInput): EmailContent {
   return {
     heading: `${name} (${practice.practiceCode}): patient communication preferences, ${month}`,
     greeting: `Dear colleagues at ${name},`,
-    lead:
-      `Your practice's ${month} report on patient communication preferences, from your ${system}export${extract}, ` +
-      `is ready in the ${icbName} report portal, with the gap list of patients to ask:`,
+    lead: `Your practice's ${month} report on patient communication preferences is ready in the ${icbName} report portal, with the gap list of patients to ask:`,
     linkText: `Open your practice page and gap list for ${month}`,
     link: input.portalLink,
     linkNote: `Sign in with your report portal account. The link does not expire while the gap list is kept.${attached}`,
@@ -72,7 +70,7 @@ function emailContent(input: PracticeEmailInput): EmailContent {
     why:
       'Patients with no recorded preferred method of communication are sent SMS by default, which costs money ' +
       'and may not reach them in a form they can use.',
-    numbersCaption: `${name} (${practice.practiceCode}), ${month}`,
+    numbersCaption: `${name} (${practice.practiceCode}), ${month}, from your ${system}export${extract}`,
     numbers: headlineNumbers(input),
     steps: nextSteps(metrics, { leading: isLeadingPractice(metrics.decile) }),
     questions: questions(input.contact, icbName),

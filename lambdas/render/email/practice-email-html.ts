@@ -55,7 +55,7 @@ export function practiceEmailHtml(subject: string, c: EmailContent): string {
 <p style="${S.p}">${e(c.greeting)}</p>
 <p style="${S.p}">${e(c.lead)}</p>
 <p style="${S.p}"><a href="${e(c.link)}" style="${S.button}">${e(c.linkText)}</a></p>
-<p style="${S.small}">${e(c.linkNote)} The address is <a href="${e(c.link)}" style="${S.smallLink}">${e(c.link)}</a></p>
+<p style="${S.small}">${e(c.linkNote)} Or copy this address into your browser: <a href="${e(c.link)}" style="${S.smallLink}">${e(c.link)}</a></p>
 ${c.thanks ? `<p style="${S.thanks}">${e(c.thanks)}</p>\n` : ''}<h2 style="${S.h2}">Your numbers</h2>
 <p style="${S.p}">${e(c.why)}</p>
 <table style="${S.table}">

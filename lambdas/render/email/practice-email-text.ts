@@ -12,6 +12,7 @@ export function practiceEmailText(c: EmailContent): string {
     ...(c.thanks ? [c.thanks, ''] : []),
     'YOUR NUMBERS',
     c.why,
+    `${c.numbersCaption}:`,
     ...c.numbers.map((row) => `- ${row.label}: ${row.value}`),
     '',
     'WHAT TO DO NEXT',

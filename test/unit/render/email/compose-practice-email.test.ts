@@ -77,6 +77,12 @@ describe('composePracticeEmail', () => {
     expect(forge.text.startsWith('Dear colleagues at The Old Forge Practice,\n\n')).toBe(true);
   });
 
+  it('says which export the numbers come from, in the table caption rather than before the link', () => {
+    const caption = 'Alpha Surgery (A81001), October 2026, from your SystmOne export of 31 October 2026';
+    expect(email.text).toContain(`\n${caption}:\n- Registered patients: 11\n`);
+    expect(email.html).toContain(`>${caption}</caption>`);
+  });
+
   it('names the ICB contact, says a reply reaches them, and signs off with their name', () => {
     const line =
       'Questions about your numbers or the gap list, or no report portal account yet? Reply to this email: it goes ' +
