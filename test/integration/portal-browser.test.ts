@@ -103,7 +103,8 @@ describe.runIf(hasChromium)('the report portal in a real browser (Chromium, pcm-
   }, 120_000);
 
   it('shows a practice (--as practice:<ODS>) its page and gap list, and refuses another practice’s gap list', async () => {
-    const gapLists = (await readdir(join(out, '2026-10', 'gap-lists'))).sort();
+    // Only the workbooks: each has its NHS-number CSV beside it, which would make [1] the same practice.
+    const gapLists = (await readdir(join(out, '2026-10', 'gap-lists'))).filter((f) => f.endsWith('.xlsx')).sort();
     const ods = /gap-list-([A-Z]\d{5})-/.exec(gapLists[0] as string)?.[1] as string;
     const other = /gap-list-([A-Z]\d{5})-/.exec(gapLists[1] as string)?.[1] as string;
     const port = await freePort();
@@ -122,6 +123,12 @@ describe.runIf(hasChromium)('the report portal in a real browser (Chromium, pcm-
     expect(gapList.equals(await readFile(join(out, '2026-10', 'gap-lists', `gap-list-${ods}-2026-10.xlsx`)))).toBe(
       true,
     );
+
+    const nhsNumbers = await downloadedBytes(page, () =>
+      page.getByRole('link', { name: /download the NHS numbers/ }).click(),
+    );
+    const nhsNumbersFile = join(out, '2026-10', 'gap-lists', `gap-list-${ods}-2026-10-nhs-numbers.csv`);
+    expect(nhsNumbers.equals(await readFile(nhsNumbersFile))).toBe(true);
 
     const refused = await context.request.get(`http://127.0.0.1:${port}/practice/${other}/2026-10/gap-list`);
     expect(refused.status()).toBe(403);
