@@ -3,7 +3,7 @@ import { normaliseDomain } from './core/notify/attachment-allowed';
 import { isDomainName } from './core/values/domain-name';
 import { SETTING_DEFAULTS } from './defaults';
 import { ConfigError } from './errors';
-import { SETTING_RULES } from './settings/setting-rules';
+import { SETTING_RULES, type SettingRule } from './settings/setting-rules';
 
 /** How practice emails leave: SES v2 in AWS, any SMTP relay, or `.eml` files in a folder (local default). */
 export type MailTransport = 'ses' | 'smtp' | 'outbox';
@@ -22,9 +22,20 @@ export interface NotifyConfig {
   senderAddress: string;
   /** Recipient domains that may receive the gap list as an attachment (lower case). */
   attachmentDomains: string[];
-  /** How long the gap list link works: 1–7 days (7 is the most an S3 presigned URL allows). */
-  linkExpiryDays: number;
+  /** The report portal's origin (no path): emails link to its practice page, e.g. `https://reports.example.nhs.uk`. */
+  portalBaseUrl: string;
+  /** The person at the ICB a practice can reply to, named in every email. */
+  icbContactName?: string;
+  /** Their address: the emails' Reply-To. */
+  icbContactEmail?: string;
+  /** Settings still accepted but no longer used, each with what to do (logged once by the runtime). */
+  deprecations: readonly string[];
 }
+
+/** LINK_EXPIRY_DAYS shaped the presigned links emails used to carry; the portal's page does not expire. */
+export const LINK_EXPIRY_DAYS_DEPRECATION =
+  'LINK_EXPIRY_DAYS (linkExpiryDays) is deprecated and ignored: practice emails link to the practice page of the ' +
+  'report portal, which does not expire while the gap list is kept. Remove the setting.';
 
 const TRANSPORTS: readonly MailTransport[] = ['ses', 'smtp', 'outbox'];
 const WHERE =
@@ -34,7 +45,9 @@ const WHERE =
  * Reads the email settings once, at the edge: MAIL_TRANSPORT (ses | smtp | outbox, default outbox),
  * SMTP_URL, OUTBOX_DIR, SES_CONFIGURATION_SET, SES_REGION, SENDER_ADDRESS (default pcm-reports@example.org, but
  * required with SES), ATTACHMENT_DOMAINS (comma-separated, default nhs.net; `none` for no
- * attachments) and LINK_EXPIRY_DAYS (1–7, default 7; the rule in settings/setting-rules.ts). Every problem is listed in one ConfigError.
+ * attachments), PORTAL_BASE_URL (required: the portal's https:// origin, or http:// on 127.0.0.1 locally),
+ * ICB_CONTACT_NAME and ICB_CONTACT_EMAIL (optional; the email names the contact and replies go to them).
+ * LINK_EXPIRY_DAYS is accepted with a deprecation and ignored. Every problem is listed in one ConfigError.
  */
 export function loadNotifyConfig(env: Readonly<Record<string, string | undefined>>): Readonly<NotifyConfig> {
   const check = new ConfigCheck(env, WHERE);
@@ -80,7 +93,10 @@ export function loadNotifyConfig(env: Readonly<Record<string, string | undefined
     sesRegion: check.optionalText('SES_REGION'),
     senderAddress,
     attachmentDomains,
-    linkExpiryDays: check.ruled('LINK_EXPIRY_DAYS', SETTING_RULES.linkExpiryDays, SETTING_DEFAULTS.linkExpiryDays),
+    portalBaseUrl: portalBaseUrlFrom(check.text('PORTAL_BASE_URL'), problems),
+    icbContactName: optionalRuled(env, 'ICB_CONTACT_NAME', SETTING_RULES.icbContactName, problems),
+    icbContactEmail: optionalRuled(env, 'ICB_CONTACT_EMAIL', SETTING_RULES.icbContactEmail, problems),
+    deprecations: env.LINK_EXPIRY_DAYS?.trim() ? [LINK_EXPIRY_DAYS_DEPRECATION] : [],
   };
   let checked: Readonly<NotifyConfig>;
   try {
@@ -96,6 +112,43 @@ export function loadNotifyConfig(env: Readonly<Record<string, string | undefined
 function attachmentDomainsFrom(entries: string[]): string[] {
   if (entries.length === 1 && entries[0] === 'none') return [];
   return entries.map(normaliseDomain);
+}
+
+/** A shared setting with no default: undefined when unset, checked by its rule when set. */
+function optionalRuled(
+  env: Readonly<Record<string, string | undefined>>,
+  key: string,
+  rule: SettingRule<string>,
+  problems: string[],
+): string | undefined {
+  const raw = env[key]?.trim();
+  if (!raw) return undefined;
+  const parsed = rule.schema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  problems.push(`${key} is "${raw}": expected ${rule.expected}.`);
+  return undefined;
+}
+
+const LOOPBACK_HOSTS = ['127.0.0.1', 'localhost', '[::1]'];
+
+/** The portal's origin without a trailing slash: https, or http on this machine only (local `serve`). */
+function portalBaseUrlFrom(raw: string, problems: string[]): string {
+  if (raw === '') return raw; // already reported as not set
+  let url: URL | undefined;
+  try {
+    url = new URL(raw);
+  } catch {
+    url = undefined;
+  }
+  const secure = url?.protocol === 'https:' || (url?.protocol === 'http:' && LOOPBACK_HOSTS.includes(url.hostname));
+  if (!url || !secure || url.pathname !== '/' || url.search || url.hash || url.username) {
+    problems.push(
+      `PORTAL_BASE_URL is "${raw}": expected the report portal's https:// address with no path, e.g. ` +
+        'https://reports.example.nhs.uk (http:// only on 127.0.0.1, for local mode).',
+    );
+    return raw;
+  }
+  return url.origin;
 }
 
 function isSmtpUrl(value: string): boolean {

@@ -146,6 +146,8 @@ export interface NotificationLedger {
 export interface OutgoingEmail {
   to: string;
   from: string;
+  /** Where replies go (the ICB's named contact); absent: to the sender. */
+  replyTo?: string;
   subject: string;
   text: string;
   html: string;

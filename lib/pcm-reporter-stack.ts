@@ -70,7 +70,6 @@ export class PcmReporterStack extends Stack {
       SENDER_ADDRESS: config.senderAddress,
       // The handlers read an empty value as their default (nhs.net); `none` means never attach.
       ATTACHMENT_DOMAINS: config.attachmentDomains.length > 0 ? config.attachmentDomains.join(',') : 'none',
-      LINK_EXPIRY_DAYS: String(config.linkExpiryDays),
       SMS_COST_PER_FRAGMENT_GBP: String(config.smsCostPerFragmentGbp),
       SMS_INVITES_PER_YEAR: String(config.smsInvitesPerYear),
       SMS_FRAGMENTS_PER_INVITE: String(config.smsFragmentsPerInvite),
@@ -99,6 +98,11 @@ export class PcmReporterStack extends Stack {
       reportSchedule: config.reportSchedule,
       senderAddress: config.senderAddress,
     });
+
+    // Only the notify function writes emails: the named ICB contact and Reply-To (SPEC §4.4) go to it alone.
+    const notifyFunction = this.monthlyReport.notifyFunction.function;
+    if (config.icbContactName) notifyFunction.addEnvironment('ICB_CONTACT_NAME', config.icbContactName);
+    if (config.icbContactEmail) notifyFunction.addEnvironment('ICB_CONTACT_EMAIL', config.icbContactEmail);
 
     this.alarms = new OperationsAlarms(this, 'Alarms', { key, alarmEmail: config.alarmEmail });
     this.alarms.deadLetterQueueNotEmpty('IngestDeadLetters', this.ingest.deadLetterQueue, 'An export');

@@ -28,6 +28,7 @@ export class DynamoAuditLog implements AuditLog {
           practiceCode: download.practiceCode,
           period: download.period,
           at: download.at,
+          file: download.file ?? 'gap-list',
           expiresAt: Math.floor(at.getTime() / 1000) + this.retentionDays * DAY_SECONDS,
         },
         ConditionExpression: 'attribute_not_exists(pk)',
@@ -53,6 +54,7 @@ export class DynamoAuditLog implements AuditLog {
           practiceCode: String(item.practiceCode),
           period: String(item.period),
           at: String(item.at),
+          file: item.file === 'nhs-numbers' ? 'nhs-numbers' : 'gap-list',
         });
       }
       start = page.LastEvaluatedKey;

@@ -23,6 +23,7 @@ export async function buildMimeMessage(message: ReferencedEmail, date?: Date): P
   const node = new MailComposer({
     from: message.from,
     to: message.to,
+    replyTo: message.replyTo,
     subject: message.subject,
     text: message.text,
     html: message.html,

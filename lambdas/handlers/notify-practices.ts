@@ -41,8 +41,8 @@ export class PracticeEmailsFailedError extends Error {
 }
 
 /**
- * After the monthly report: emails each reporting practice its numbers and a presigned link to its
- * gap list, once per practice and period. Without a period it notifies the previous calendar month.
+ * After the monthly report: emails each reporting practice its numbers and a link to its page
+ * in the report portal, once per practice and period. Without a period it notifies the previous calendar month.
  * `onResult` receives each run's practice-by-practice result before any failure is thrown (local
  * mode prints it); the Lambda returns only the counts.
  */
@@ -66,7 +66,6 @@ export function createNotifyHandler(
       notifications: table,
       objects,
       mailer: notify.mailer,
-      link: notify.link,
       config: { ...config, ...notify.config },
       logger: logger.child({ period }),
       now,

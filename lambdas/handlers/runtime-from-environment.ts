@@ -9,16 +9,18 @@ import { emitUnknownDeliveries } from './unknown-deliveries-metric';
 /**
  * The Lambda runtime: configuration checked from the function's environment (every problem in one
  * ConfigError, before any work), the real AWS clients, and the metric the alarms watch. The email
- * settings are read on the notify handler's first use only: the other functions do not carry them.
+ * settings are read on the notify handler's first use only (the other functions do not need them), so a
+ * deprecated one is logged once per container.
  */
 export function runtimeFromEnvironment(env: Readonly<Record<string, string | undefined>>, service: string): Runtime {
   const config = loadPipelineConfig(env);
   const stores = createStores(config);
   let notify: NotifyAdapters | undefined;
+  const logger = createLogger({ service, level: logLevelFrom(env.LOG_LEVEL) });
   return {
     config,
     ...stores,
-    logger: createLogger({ service, level: logLevelFrom(env.LOG_LEVEL) }),
+    logger,
     now: () => new Date(),
     // Only a real Lambda publishes the metric; the same handler elsewhere (tests, scripts) stays quiet.
     reportProduced: env.AWS_LAMBDA_FUNCTION_NAME ? emitReportProduced : () => {},
@@ -26,11 +28,8 @@ export function runtimeFromEnvironment(env: Readonly<Record<string, string | und
     notifyAdapters: () => {
       if (!notify) {
         const notifyConfig = loadNotifyConfig(env);
-        notify = {
-          config: notifyConfig,
-          mailer: createMailer(notifyConfig, config.aws),
-          link: (key, expiresInSeconds) => stores.objects.link(config.reportsBucket, key, expiresInSeconds),
-        };
+        for (const deprecation of notifyConfig.deprecations) logger.warn('deprecated setting', { deprecation });
+        notify = { config: notifyConfig, mailer: createMailer(notifyConfig, config.aws) };
       }
       return notify;
     },

@@ -7,12 +7,10 @@ import type { Logger } from '../logger';
 import type { NotifyConfig } from '../notify-config';
 import type { Mailer, ScratchSpace } from '../ports';
 
-/** What the notify handler sends with: its settings, the transport and the gap-list links. */
+/** What the notify handler sends with: its settings (the portal's address among them) and the transport. */
 export interface NotifyAdapters {
   config: Readonly<NotifyConfig>;
   mailer: Mailer;
-  /** A time-limited link to a reports-bucket key: presigned S3 in AWS, a file:// URL locally. */
-  link: (key: string, expiresInSeconds: number) => Promise<string>;
 }
 
 /**

@@ -31,7 +31,12 @@ export const LOCAL_CONFIG_FILE = z.strictObject({
   senderAddress: SETTING_RULES.senderAddress.schema.optional(),
   /** Checked, after normalising (`@NHS.net` is nhs.net), as ATTACHMENT_DOMAINS is. */
   attachmentDomains: z.array(z.string()).optional(),
+  /** Deprecated: emails link to the portal, whose page does not expire; accepted with a warning. */
   linkExpiryDays: SETTING_RULES.linkExpiryDays.schema.optional(),
+  /** The port `serve` listens on and local emails link to (default 8787). */
+  portalPort: z.number().int().min(1).max(65535).optional(),
+  icbContactName: SETTING_RULES.icbContactName.schema.optional(),
+  icbContactEmail: SETTING_RULES.icbContactEmail.schema.optional(),
 });
 
 export type LocalConfigFile = z.infer<typeof LOCAL_CONFIG_FILE>;
@@ -56,4 +61,7 @@ export const LOCAL_CONFIG_EXPECTED: Readonly<Record<string, string>> = {
   senderAddress: SETTING_RULES.senderAddress.expected,
   attachmentDomains: 'a list of domain names such as ["nhs.net"] ([] to never attach)',
   linkExpiryDays: SETTING_RULES.linkExpiryDays.expected,
+  portalPort: 'a port number from 1 to 65535, e.g. 8787',
+  icbContactName: SETTING_RULES.icbContactName.expected,
+  icbContactEmail: SETTING_RULES.icbContactEmail.expected,
 };

@@ -48,6 +48,9 @@ function environmentFrom(file: LocalConfigFile): Record<string, string> {
   // [] means never attach, as in the CDK context (an empty variable would mean the default).
   set('ATTACHMENT_DOMAINS', file.attachmentDomains && (file.attachmentDomains.join(',') || 'none'));
   set('LINK_EXPIRY_DAYS', file.linkExpiryDays);
+  set('PORTAL_PORT', file.portalPort);
+  set('ICB_CONTACT_NAME', file.icbContactName);
+  set('ICB_CONTACT_EMAIL', file.icbContactEmail);
   return env;
 }
 

@@ -23,8 +23,8 @@ export interface LocalNotifyOptions {
 
 /**
  * What `run` calls at its end (SPEC §6): notifies the latest period only, writing the emails as
- * `.eml` files to `<outDir>/<period>/outbox/` with file:// links to the gap lists in
- * `<outDir>/<period>/gap-lists/`. Starts its own local servers on `<outDir>/.state`, so call it
+ * `.eml` files to `<outDir>/<period>/outbox/`, each linking to the practice's page of the
+ * local portal (`serve`). Starts its own local servers on `<outDir>/.state`, so call it
  * after runLocal has returned (or use notifyInSession inside a session).
  */
 export async function notifyLatestPeriod(options: {
@@ -39,8 +39,7 @@ export async function notifyLatestPeriod(options: {
 
 /**
  * Local mode's notify step: the notify handler on the session's runtime, whose adapters write to the
- * outbox (or an SMTP relay) with file:// links, because the local S3 server is gone once the command
- * ends. The ledger in `<out>/.state` makes a re-run send nothing twice; failures are returned, not thrown.
+ * outbox (or an SMTP relay) with links to the local portal's practice pages. The ledger in `<out>/.state` makes a re-run send nothing twice; failures are returned, not thrown.
  */
 export async function notifyInSession(session: LocalSession, options: LocalNotifyOptions): Promise<NotifySummary> {
   const { outDir, runtime, table } = session;

@@ -1,15 +1,12 @@
-import { createReadStream } from 'node:fs';
-import { basename, join } from 'node:path';
-import { pipeline } from 'node:stream/promises';
-import { pathToFileURL } from 'node:url';
+import { join } from 'node:path';
 import { OutboxMailer } from '../adapters/outbox-mailer';
-import { privateWriteStream } from '../adapters/private-file';
 import { SmtpMailer } from '../adapters/smtp-mailer';
 import { loadPipelineConfig, type PipelineConfig } from '../config';
 import { ConfigError, UsageError } from '../errors';
 import { createStores, type NotifyAdapters, type Runtime } from '../handlers/runtime';
 import { createLogger, logLevelFrom } from '../logger';
 import { loadNotifyConfig } from '../notify-config';
+import { localPortalBaseUrl } from './local-portal-url';
 import type { LocalServers } from './local-servers';
 
 const WHERE = 'Set these in the --config file (README) or in your shell.';
@@ -31,7 +28,7 @@ export interface LocalRuntimeOptions {
 /**
  * Local mode's runtime: the same handlers as in AWS, on the in-process S3/DynamoDB servers. The
  * settings are checked with the Lambda's own rules; only the adapters differ: email to an outbox
- * folder (or an SMTP relay), file:// links, no CloudWatch metric, and quiet logs unless LOG_LEVEL says.
+ * folder (or an SMTP relay) linking to the local portal, no CloudWatch metric, and quiet logs unless LOG_LEVEL says.
  */
 export function runtimeFromServers(servers: LocalServers, options: LocalRuntimeOptions): LocalRuntime {
   const env = {
@@ -39,13 +36,16 @@ export function runtimeFromServers(servers: LocalServers, options: LocalRuntimeO
     ...servers.env,
     TMP_DIR: options.tmpDir,
     LOG_LEVEL: options.env.LOG_LEVEL ?? 'error',
+    // Local emails link to the local portal (`serve`), never to a deployed one.
+    PORTAL_BASE_URL: localPortalBaseUrl(options.env.PORTAL_PORT),
   };
   const outboxFor = (period: string) => ({ ...env, OUTBOX_DIR: join(options.outDir, period, 'outbox') });
   // The email settings are checked now too, though only notify sends: a wrong one must not surface after a long run.
-  const [pipeline] = checkAll(
+  const [pipeline, notifyConfig] = checkAll(
     () => loadPipelineConfig(env),
     () => loadNotifyConfig(outboxFor('YYYY-MM')),
   );
+  warnOnce(notifyConfig.deprecations);
   const config: Readonly<PipelineConfig> = Object.freeze({ ...pipeline, aws: servers.connection });
   const stores = createStores(config);
   const notify = new Map<string, NotifyAdapters>();
@@ -59,11 +59,7 @@ export function runtimeFromServers(servers: LocalServers, options: LocalRuntimeO
     notifyAdapters: (period) => {
       let adapters = notify.get(period);
       if (!adapters) {
-        adapters = localNotifyAdapters(outboxFor(period), {
-          objectFile: servers.objectFile,
-          bucket: config.reportsBucket,
-          gapListDir: join(options.outDir, period, 'gap-lists'),
-        });
+        adapters = localNotifyAdapters(outboxFor(period));
         notify.set(period, adapters);
       }
       return adapters;
@@ -72,6 +68,17 @@ export function runtimeFromServers(servers: LocalServers, options: LocalRuntimeO
       for (const { mailer } of notify.values()) if (mailer instanceof SmtpMailer) mailer.close();
     },
   };
+}
+
+const warned = new Set<string>();
+
+/** Local logs are quiet by default, so a deprecation goes to stderr, once per process however many sessions it opens. */
+function warnOnce(deprecations: readonly string[]): void {
+  for (const deprecation of deprecations) {
+    if (warned.has(deprecation)) continue;
+    warned.add(deprecation);
+    process.stderr.write(`Warning: ${deprecation}\n`);
+  }
 }
 
 /** Runs every check and throws one ConfigError listing all their problems, so one run shows them all. */
@@ -92,10 +99,7 @@ function checkAll<A, B>(first: () => A, second: () => B): [A, B] {
   return [a, b];
 }
 
-function localNotifyAdapters(
-  env: Readonly<Record<string, string | undefined>>,
-  gapLists: { objectFile: LocalServers['objectFile']; bucket: string; gapListDir: string },
-): NotifyAdapters {
+function localNotifyAdapters(env: Readonly<Record<string, string | undefined>>): NotifyAdapters {
   const config = loadNotifyConfig(env);
   if (config.transport === 'ses') {
     throw new UsageError(
@@ -106,18 +110,5 @@ function localNotifyAdapters(
     config.transport === 'smtp'
       ? new SmtpMailer(config.smtpUrl as string)
       : new OutboxMailer(config.outboxDir as string);
-  return { config, mailer, link: (key) => copyGapList(gapLists, key) };
-}
-
-/**
- * The local S3 server stops with the command, so a link points at a copy in the output folder, made
- * from the server's own file rather than over HTTP (as run-local's copy-out).
- */
-async function copyGapList(
-  { objectFile, bucket, gapListDir }: { objectFile: LocalServers['objectFile']; bucket: string; gapListDir: string },
-  key: string,
-): Promise<string> {
-  const target = join(gapListDir, basename(key));
-  await pipeline(createReadStream(objectFile(bucket, key)), await privateWriteStream(target));
-  return pathToFileURL(target).href;
+  return { config, mailer };
 }

@@ -20,6 +20,7 @@ import type {
 } from '../ports';
 import { composePracticeEmail } from '../render/email/compose-practice-email';
 import { practiceEmailSubject } from '../render/email/practice-email-subject';
+import { practicePageUrl } from '../render/email/practice-page-url';
 import { loadPeriodReport } from './load-period-report';
 import { readSmallObject } from './read-small-object';
 import { reportKeys, XLSX_TYPE } from './report-keys';
@@ -32,10 +33,8 @@ export interface NotifyDeps {
   /** Lists the period's gap lists and reads one for an attachment. */
   objects: Pick<ObjectStore, 'get' | 'list'>;
   mailer: Mailer;
-  /** A time-limited link to a reports-bucket key: presigned S3 in AWS, a file:// URL locally. */
-  link: (key: string, expiresInSeconds: number) => Promise<string>;
   config: Pick<PipelineConfig, 'reportsBucket' | 'icbName' | 'assumptions'> &
-    Pick<NotifyConfig, 'senderAddress' | 'attachmentDomains' | 'linkExpiryDays'>;
+    Pick<NotifyConfig, 'senderAddress' | 'attachmentDomains' | 'portalBaseUrl' | 'icbContactName' | 'icbContactEmail'>;
   logger: Logger;
   now: () => Date;
   /** Waits between send attempts (tests pass one that does not wait). */
@@ -71,7 +70,8 @@ const FIRST_BACKOFF_MS = 500;
 const MAX_ERROR_LENGTH = 500;
 
 /**
- * Emails each practice that reported in the period its numbers and a link to its gap list, exactly
+ * Emails each practice that reported in the period its numbers and a link to its page in the report
+ * portal (where it downloads its gap list), exactly
  * once (SPEC §4.4). The notification ledger is claimed before sending and records the outcome, so
  * re-runs and retries send nothing twice; a failed send is recorded, reported and tried again by
  * the next run. With `dryRun` nothing is sent and the ledger is not touched.
@@ -237,9 +237,6 @@ async function prepareEmail(
 ): Promise<OutgoingEmail & { reference: string }> {
   const { report, period, entry, metrics, attach } = input;
   const key = reportKeys.gapList(entry.practiceCode, period);
-  const expiresInSeconds = deps.config.linkExpiryDays * 24 * 60 * 60;
-  const link = await deps.link(key, expiresInSeconds);
-  const linkExpiresOn = londonDate(new Date(deps.now().getTime() + expiresInSeconds * 1000));
   const email = composePracticeEmail({
     practice: entry,
     metrics,
@@ -247,8 +244,8 @@ async function prepareEmail(
     medianNoPreferencePct: report.medianNoPreferencePct,
     reportingPractices: report.completeness.reporting,
     period,
-    link,
-    linkExpiresOn,
+    portalLink: practicePageUrl(deps.config.portalBaseUrl, entry.practiceCode, period),
+    contact: { name: deps.config.icbContactName, email: deps.config.icbContactEmail },
     attach,
   });
   const attachments = attach
@@ -263,6 +260,7 @@ async function prepareEmail(
   return {
     to: entry.email,
     from: deps.config.senderAddress,
+    replyTo: deps.config.icbContactEmail,
     ...email,
     attachments,
     reference: `${entry.practiceCode}-${period}`,

@@ -1,5 +1,10 @@
+/** The practice-level patient files the portal serves, each audited the same way. */
+export type PatientFile = 'gap-list' | 'nhs-numbers';
+
 /** One gap-list download, as the audit log keeps it: who, which practice and month, when. No patient data. */
 export interface GapListDownload {
+  /** Which file: the gap list (absent in records made before the NHS-number file existed) or its NHS numbers. */
+  file?: PatientFile;
   /** The signed-in user's id (PortalUser.id). */
   user: string;
   practiceCode: string;

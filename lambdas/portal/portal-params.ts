@@ -24,12 +24,18 @@ export function icbFileNames(period: string): { workbook: string; csv: string } 
   return { workbook: `icb-report-${period}.xlsx`, csv: `practice-metrics-${period}.csv` };
 }
 
-/** Whether every parameter present has its one allowed shape (file names only as the period's own). */
+/** The one file of every period's rows (SPEC §4.3), served from `/history/<this name>`. */
+export const HISTORY_FILE_NAME = 'practice-metrics-history.csv';
+
+/**
+ * Whether every parameter present has its one allowed shape: a file name only as the period's own
+ * workbook or CSV, or, with no period, the history file.
+ */
 export function paramsAreValid(params: PortalParams): boolean {
   if (params.ods !== undefined && !isOdsCode(params.ods)) return false;
   if (params.period !== undefined && !isPortalPeriod(params.period)) return false;
   if (params.file !== undefined) {
-    if (params.period === undefined) return false;
+    if (params.period === undefined) return params.file === HISTORY_FILE_NAME;
     const names = icbFileNames(params.period);
     if (params.file !== names.workbook && params.file !== names.csv) return false;
   }

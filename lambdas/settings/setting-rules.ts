@@ -29,8 +29,22 @@ export const SETTING_RULES = {
     schema: z.string().trim().refine(isValidEmail),
     expected: 'an email address such as reports@example.nhs.uk',
   },
+  icbContactName: {
+    schema: z
+      .string()
+      .trim()
+      .min(1)
+      .max(100)
+      .refine((name) => !CONTROL_CHARS.test(name)),
+    expected: 'a person or team of 1 to 100 printable characters, e.g. "Sam Patel, Primary Care Data Team"',
+  },
+  icbContactEmail: {
+    schema: z.string().trim().refine(isValidEmail),
+    expected: 'the email address practices reply to, such as primarycare.data@example.nhs.uk',
+  },
   linkExpiryDays: {
     schema: z.number().int().min(1).max(7),
+    // Deprecated (emails link to the portal now); still checked where given, as existing settings held it.
     expected:
       'a whole number of days from 1 to 7 (S3 presigned links signed with SigV4 cannot last longer than 7 days)',
   },

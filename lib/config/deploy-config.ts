@@ -52,6 +52,10 @@ export interface DeployConfig {
   readonly alarmEmail?: string;
   /** Days a gap-list link stays valid, 1 to 7 (SigV4 presigned URLs cannot exceed 7 days). Default 7. */
   readonly linkExpiryDays: number;
+  /** The person or team at the ICB named in every practice email as the one to ask. Default: none. */
+  readonly icbContactName?: string;
+  /** Their address: the practice emails' Reply-To. Default: none (replies go to senderAddress). */
+  readonly icbContactEmail?: string;
 }
 
 /** One wrong setting: which key, what was found, what is expected. */
@@ -91,6 +95,8 @@ export const DEPLOY_CONFIG_DEFAULTS = {
   valueMapping: undefined,
   alarmEmail: undefined,
   linkExpiryDays: SETTING_DEFAULTS.linkExpiryDays,
+  icbContactName: undefined,
+  icbContactEmail: undefined,
 } as const satisfies Record<keyof DeployConfig, unknown>;
 
 /** The environment variable read when a context key is absent. */
@@ -109,6 +115,8 @@ export const DEPLOY_CONFIG_ENV_VARS = {
   valueMapping: 'PCM_VALUE_MAPPING',
   alarmEmail: 'PCM_ALARM_EMAIL',
   linkExpiryDays: 'PCM_LINK_EXPIRY_DAYS',
+  icbContactName: 'PCM_ICB_CONTACT_NAME',
+  icbContactEmail: 'PCM_ICB_CONTACT_EMAIL',
 } as const satisfies Record<keyof DeployConfig, string>;
 
 /** Reads one context key (`app.node.tryGetContext`); undefined when absent. */
@@ -154,6 +162,8 @@ export function loadDeployConfig(
     valueMapping: check.mapping('valueMapping', valueMappingProblems),
     alarmEmail: check.optionalEmail('alarmEmail'),
     linkExpiryDays,
+    icbContactName: check.optionalShared('icbContactName'),
+    icbContactEmail: check.optionalShared('icbContactEmail'),
   };
   return check.done(config);
 }
@@ -275,6 +285,19 @@ class SettingsCheck {
     const problems = problemsOf(json);
     for (const problem of problems) this.fail(key, `is not valid: ${problem}`, MAPPING_EXAMPLES[key]);
     return problems.length > 0 ? undefined : (json as Record<string, unknown>);
+  }
+
+  /** A text setting with no default, shared with the Lambdas (one rule each); undefined when unset. */
+  optionalShared(key: 'icbContactName' | 'icbContactEmail'): string | undefined {
+    const { value, isDefault } = this.raw(key);
+    if (isDefault) return undefined;
+    const rule = SETTING_RULES[key];
+    const parsed = rule.schema.safeParse(value);
+    if (!parsed.success) {
+      this.fail(key, `is ${quote(value)}`, rule.expected);
+      return undefined;
+    }
+    return parsed.data;
   }
 
   domains(key: 'attachmentDomains'): readonly string[] {

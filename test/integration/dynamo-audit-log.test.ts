@@ -33,9 +33,14 @@ describe('DynamoAuditLog (in-process DynamoDB)', () => {
     };
     await audit.recordDownload(download);
     await audit.recordDownload(download); // the same instant twice: both kept
-    await audit.recordDownload({ ...download, at: '2026-12-01T00:00:00.000Z' });
+    await audit.recordDownload({ ...download, at: '2026-12-01T00:00:00.000Z', file: 'nhs-numbers' });
 
-    expect(await audit.listDownloads('2026-11')).toEqual([download, download]);
+    // A record with no file (as before the NHS-number file existed) reads back as a gap-list download.
+    expect(await audit.listDownloads('2026-11')).toEqual([
+      { ...download, file: 'gap-list' },
+      { ...download, file: 'gap-list' },
+    ]);
+    expect((await audit.listDownloads('2026-12')).map((d) => d.file)).toEqual(['nhs-numbers']);
     expect(await audit.listDownloads('2026-12')).toHaveLength(1);
     // 2026-11-05T09:30Z is 1793871000 s; plus 90 days (7,776,000 s) = 1801647000.
     const sk = await skOf(db, '2026-11');

@@ -2,7 +2,6 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { simpleParser } from 'mailparser';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { UsageError } from '../../lambdas/errors';
@@ -27,7 +26,7 @@ function captureStdout(): string[] {
   return lines;
 }
 
-describe('local notify: .eml files in out/YYYY-MM/outbox with file:// links', () => {
+describe('local notify: .eml files in out/YYYY-MM/outbox linking to the local portal', () => {
   let out: string;
 
   beforeAll(async () => {
@@ -61,12 +60,15 @@ describe('local notify: .eml files in out/YYYY-MM/outbox with file:// links', ()
     ]);
   });
 
-  it('links each email to the practice gap list in out/YYYY-MM/gap-lists/', async () => {
-    const mail = await simpleParser(await readFile(join(out, '2026-10', 'outbox', 'A81001-2026-10.eml')));
+  it('links each email to the practice page of the local portal (serve, port 8787)', async () => {
+    const raw = await readFile(join(out, '2026-10', 'outbox', 'A81001-2026-10.eml'));
+    const mail = await simpleParser(raw);
     expect(mail.subject).toBe('Alpha Surgery: patient communication preferences, October 2026');
-    const link = mail.text?.match(/^file:\S+$/m)?.[0] ?? '';
-    expect(fileURLToPath(link)).toBe(join(out, '2026-10', 'gap-lists', 'gap-list-A81001-2026-10.xlsx'));
-    expect(existsSync(fileURLToPath(link))).toBe(true);
+    expect(mail.text?.match(/^http\S+$/m)?.[0]).toBe('http://127.0.0.1:8787/practice/A81001/2026-10');
+    expect(mail.html).toContain('href="http://127.0.0.1:8787/practice/A81001/2026-10"');
+    expect(raw.toString('utf8')).not.toMatch(/file:|X-Amz-Signature/);
+    // The gap list itself is in out/ (run copies it, 0600), for a person working without the portal.
+    expect(existsSync(join(out, '2026-10', 'gap-lists', 'gap-list-A81001-2026-10.xlsx'))).toBe(true);
     expect(mail.attachments).toEqual([]);
     const beta = await simpleParser(await readFile(join(out, '2026-10', 'outbox', 'B82002-2026-10.eml')));
     expect(beta.attachments.map((a) => a.filename)).toEqual(['gap-list-B82002-2026-10.xlsx']);

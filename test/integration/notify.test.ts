@@ -144,6 +144,9 @@ describe('notify practices (real handlers, in-process S3 and DynamoDB, a real SM
       MAIL_TRANSPORT: 'smtp',
       SMTP_URL: smtp.url,
       SENDER_ADDRESS: 'pcm-reports@example.org',
+      PORTAL_BASE_URL: 'https://reports.example-icb.nhs.uk',
+      ICB_CONTACT_NAME: 'Morwenna Trelawny, Primary Care Data Team',
+      ICB_CONTACT_EMAIL: 'primarycare.data@example.org',
     });
     config = loadPipelineConfig(process.env);
     table = new DynamoTable(createDocumentClient(config.aws), config.tableName);
@@ -182,7 +185,6 @@ describe('notify practices (real handlers, in-process S3 and DynamoDB, a real SM
         notifications: table,
         objects,
         mailer,
-        link: (key, seconds) => objects.link(config.reportsBucket, key, seconds),
         config: { ...config, ...loadNotifyConfig(process.env) },
         logger: createLogger({ service: 'test', level: 'silent' }),
         now: () => new Date(),
@@ -251,24 +253,25 @@ describe('notify practices (real handlers, in-process S3 and DynamoDB, a real SM
     expect(beta.text).toContain('Registered patients: 5');
     expect(beta.text).toContain('No recorded preference: 2 (40.0%)');
     // Two practices report: fewer than the 10 deciles need (SPEC §3), so neither email names one.
-    expect(alpha.text).not.toContain('decile');
-    expect(beta.text).not.toContain('decile');
+    for (const mail of [alpha, beta]) {
+      expect(mail.text).not.toMatch(/decile \d/);
+      expect(mail.text).toContain(
+        '- Your position in the ICB: not shown this month: only 2 practices reported, and a decile needs at least 10',
+      );
+    }
     expect(beta.text).not.toContain('Change since');
   });
 
-  it('links to a presigned URL that downloads the practice gap list', async () => {
-    const alpha = byRecipient(smtp.received, 'alpha.surgery@example.org').mail;
-    const link = alpha.text?.match(/^http\S+$/m)?.[0] ?? '';
-    expect(link).toMatch(/\/pcm-reports\/gap-lists\/2026-10\/gap-list-A81001-2026-10\.xlsx\?/);
-    expect(link).toContain('X-Amz-Expires=604800');
-    expect(alpha.html).toContain(`href="${link.replaceAll('&', '&amp;')}"`);
-    const response = await fetch(link);
-    expect(response.status).toBe(200);
-    expect(
-      Buffer.from(await response.arrayBuffer())
-        .subarray(0, 2)
-        .toString(),
-    ).toBe('PK');
+  it('links to the practice page of the portal, never to a presigned URL, and replies go to the ICB contact', () => {
+    for (const { raw, mail } of smtp.received) {
+      const practice = mail.subject?.startsWith('Alpha') ? 'A81001' : 'B82002';
+      const link = `https://reports.example-icb.nhs.uk/practice/${practice}/2026-10`;
+      expect(mail.text).toContain(`\n${link}\n`);
+      expect(mail.html).toContain(`href="${link}"`);
+      expect(raw.toString('utf8')).not.toMatch(/X-Amz-(Signature|Credential|Expires)|amazonaws|s3\./i);
+      expect(mail.replyTo?.value.map((v) => v.address)).toEqual(['primarycare.data@example.org']);
+      expect(mail.text).toContain('it goes to Morwenna Trelawny, Primary Care Data Team at NHS Fixture ICB');
+    }
   });
 
   it('attaches the gap list only for the nhs.net address', () => {

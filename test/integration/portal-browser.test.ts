@@ -125,6 +125,12 @@ describe.runIf(hasChromium)('the report portal in a real browser (Chromium, pcm-
       true,
     );
 
+    const nhsNumbers = await downloadedBytes(page, () =>
+      page.getByRole('link', { name: /download the NHS numbers/ }).click(),
+    );
+    const nhsNumbersFile = join(out, '2026-10', 'gap-lists', `gap-list-${ods}-2026-10-nhs-numbers.csv`);
+    expect(nhsNumbers.equals(await readFile(nhsNumbersFile))).toBe(true);
+
     const refused = await context.request.get(`http://127.0.0.1:${port}/practice/${other}/2026-10/gap-list`);
     expect(refused.status()).toBe(403);
     expect(await refused.text()).not.toContain(other);

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../../lambdas/errors';
-import { loadNotifyConfig } from '../../lambdas/notify-config';
+import { LINK_EXPIRY_DAYS_DEPRECATION, loadNotifyConfig } from '../../lambdas/notify-config';
+
+const PORTAL = { PORTAL_BASE_URL: 'https://reports.example.org' };
 
 function problemsOf(env: Record<string, string | undefined>): string[] {
   try {
@@ -13,8 +15,8 @@ function problemsOf(env: Record<string, string | undefined>): string[] {
 }
 
 describe('loadNotifyConfig', () => {
-  it('defaults to the outbox, the example sender, nhs.net attachments and 7-day links', () => {
-    expect(loadNotifyConfig({ OUTBOX_DIR: 'out/2026-10/outbox' })).toEqual({
+  it('defaults to the outbox, the example sender, nhs.net attachments and no named contact', () => {
+    expect(loadNotifyConfig({ ...PORTAL, OUTBOX_DIR: 'out/2026-10/outbox' })).toEqual({
       transport: 'outbox',
       smtpUrl: undefined,
       outboxDir: 'out/2026-10/outbox',
@@ -22,24 +24,33 @@ describe('loadNotifyConfig', () => {
       sesRegion: undefined,
       senderAddress: 'pcm-reports@example.org',
       attachmentDomains: ['nhs.net'],
-      linkExpiryDays: 7,
+      portalBaseUrl: 'https://reports.example.org',
+      icbContactName: undefined,
+      icbContactEmail: undefined,
+      deprecations: [],
     });
   });
 
   it('reads an SMTP relay', () => {
-    const config = loadNotifyConfig({ MAIL_TRANSPORT: 'SMTP', SMTP_URL: 'smtp://user:secret@relay.example.org:587' });
+    const config = loadNotifyConfig({
+      ...PORTAL,
+      MAIL_TRANSPORT: 'SMTP',
+      SMTP_URL: 'smtp://user:secret@relay.example.org:587',
+    });
     expect(config.transport).toBe('smtp');
     expect(config.smtpUrl).toBe('smtp://user:secret@relay.example.org:587');
   });
 
   it('reads SES with its sender and configuration set', () => {
     const config = loadNotifyConfig({
+      ...PORTAL,
       MAIL_TRANSPORT: 'ses',
       SENDER_ADDRESS: 'reports@example.org',
       SES_CONFIGURATION_SET: 'pcm',
       SES_REGION: 'eu-west-1',
       ATTACHMENT_DOMAINS: 'nhs.net, @Example.NHS.uk',
-      LINK_EXPIRY_DAYS: '3',
+      ICB_CONTACT_NAME: ' Sam Patel ',
+      ICB_CONTACT_EMAIL: 'primarycare.data@example.org',
     });
     expect(config).toMatchObject({
       transport: 'ses',
@@ -47,12 +58,29 @@ describe('loadNotifyConfig', () => {
       sesConfigurationSet: 'pcm',
       sesRegion: 'eu-west-1',
       attachmentDomains: ['nhs.net', 'example.nhs.uk'],
-      linkExpiryDays: 3,
+      icbContactName: 'Sam Patel',
+      icbContactEmail: 'primarycare.data@example.org',
     });
   });
 
+  it('accepts LINK_EXPIRY_DAYS from an existing deployment with a deprecation, whatever its value', () => {
+    for (const days of ['3', '30']) {
+      const config = loadNotifyConfig({ ...PORTAL, OUTBOX_DIR: 'o', LINK_EXPIRY_DAYS: days });
+      expect(config.deprecations).toEqual([LINK_EXPIRY_DAYS_DEPRECATION]);
+      expect(config).not.toHaveProperty('linkExpiryDays');
+    }
+  });
+
+  it.each([
+    ['https://reports.example.org/', 'https://reports.example.org'],
+    ['http://127.0.0.1:8787', 'http://127.0.0.1:8787'],
+    ['http://localhost:9000/', 'http://localhost:9000'],
+  ])('reads the portal address %s as %s', (raw, origin) => {
+    expect(loadNotifyConfig({ OUTBOX_DIR: 'o', PORTAL_BASE_URL: raw }).portalBaseUrl).toBe(origin);
+  });
+
   it('never attaches with ATTACHMENT_DOMAINS=none', () => {
-    expect(loadNotifyConfig({ OUTBOX_DIR: 'o', ATTACHMENT_DOMAINS: 'none' }).attachmentDomains).toEqual([]);
+    expect(loadNotifyConfig({ ...PORTAL, OUTBOX_DIR: 'o', ATTACHMENT_DOMAINS: 'none' }).attachmentDomains).toEqual([]);
   });
 
   it.each([
@@ -69,14 +97,21 @@ describe('loadNotifyConfig', () => {
       problem: 'SENDER_ADDRESS is "reports": expected an email address such as reports@example.nhs.uk.',
     },
     {
-      env: { OUTBOX_DIR: 'o', LINK_EXPIRY_DAYS: '8' },
-      problem:
-        'LINK_EXPIRY_DAYS is "8": expected a whole number of days from 1 to 7 (S3 presigned links signed with SigV4 cannot last longer than 7 days).',
+      env: { OUTBOX_DIR: 'o', PORTAL_BASE_URL: '' },
+      problem: 'PORTAL_BASE_URL is not set: expected a non-empty value.',
     },
+    ...['http://reports.example.org', 'https://reports.example.org/practice', 'file:///tmp/x', 'not a url'].map(
+      (url) => ({
+        env: { OUTBOX_DIR: 'o', PORTAL_BASE_URL: url },
+        problem:
+          `PORTAL_BASE_URL is "${url}": expected the report portal's https:// address with no path, e.g. ` +
+          'https://reports.example.nhs.uk (http:// only on 127.0.0.1, for local mode).',
+      }),
+    ),
     {
-      env: { OUTBOX_DIR: 'o', LINK_EXPIRY_DAYS: '0' },
+      env: { OUTBOX_DIR: 'o', ICB_CONTACT_EMAIL: 'sam' },
       problem:
-        'LINK_EXPIRY_DAYS is "0": expected a whole number of days from 1 to 7 (S3 presigned links signed with SigV4 cannot last longer than 7 days).',
+        'ICB_CONTACT_EMAIL is "sam": expected the email address practices reply to, such as primarycare.data@example.nhs.uk.',
     },
     {
       env: { OUTBOX_DIR: 'o', ATTACHMENT_DOMAINS: 'nhs.net,not a domain,localhost' },
@@ -85,11 +120,11 @@ describe('loadNotifyConfig', () => {
         'nhs.net,example.nhs.uk (or "none" to never attach).',
     },
   ])('rejects $env', ({ env, problem }) => {
-    expect(problemsOf(env)).toEqual([problem]);
+    expect(problemsOf({ ...PORTAL, ...env })).toEqual([problem]);
   });
 
   it('lists every problem at once', () => {
-    expect(problemsOf({ MAIL_TRANSPORT: 'smtp', LINK_EXPIRY_DAYS: 'ten', ATTACHMENT_DOMAINS: 'x' })).toHaveLength(3);
+    expect(problemsOf({ MAIL_TRANSPORT: 'smtp', ICB_CONTACT_EMAIL: 'ten', ATTACHMENT_DOMAINS: 'x' })).toHaveLength(4);
   });
 
   it('never repeats an SMTP_URL, which may hold a password', () => {

@@ -9,9 +9,8 @@ import { createPortalApp } from '../../portal/create-portal-app';
 import type { PortalUser } from '../../portal/portal-user';
 import { loadLocalConfig } from '../local-config';
 import { localPortalDeps } from '../local-portal-deps';
+import { DEFAULT_PORTAL_PORT } from '../local-portal-url';
 import { withLocalSession } from '../local-session';
-
-export const DEFAULT_PORTAL_PORT = 8787;
 
 /** `--as practice:D83001` → a practice user holding D83001; no `--as` → the local admin. */
 export function localUser(as: string | undefined): PortalUser {
@@ -36,17 +35,18 @@ export function serveCommand(): Command {
   return new Command('serve')
     .description('Open the report portal on this machine (127.0.0.1 only) over the reports in --out')
     .option('--out <dir>', 'the output folder whose local state (<out>/.state) holds the reports', 'out')
-    .option('--port <n>', 'the port to listen on', String(DEFAULT_PORTAL_PORT))
+    .option('--port <n>', `the port to listen on (default: the config's portalPort, else ${DEFAULT_PORTAL_PORT})`)
     .option('--as <who>', 'preview what a practice user sees: practice:<ODS>')
     .option('--config <file>', 'JSON settings (icbName…), as for run')
     .addHelpText(
       'after',
       '\nPrints a sign-in link with a one-time token. Other commands cannot use the same --out while it runs.',
     )
-    .action(async (options: { out: string; port: string; as?: string; config?: string }) => {
+    .action(async (options: { out: string; port?: string; as?: string; config?: string }) => {
       const user = localUser(options.as);
-      const port = parsePort(options.port);
       const env = await loadLocalConfig(options.config);
+      // The same port the emails of a run with this config link to.
+      const port = parsePort(options.port ?? env.PORTAL_PORT ?? String(DEFAULT_PORTAL_PORT));
       const outDir = resolve(options.out);
       if (!existsSync(join(outDir, '.state'))) {
         throw new UsageError(

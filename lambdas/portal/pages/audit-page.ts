@@ -26,11 +26,13 @@ ${
     <th scope="col" class="nhsuk-table__header">Time (UTC)</th>
     <th scope="col" class="nhsuk-table__header">User</th>
     <th scope="col" class="nhsuk-table__header">Practice</th>
+    <th scope="col" class="nhsuk-table__header">File</th>
     <th scope="col" class="nhsuk-table__header">Gap list month</th>
   </tr></thead>
   <tbody class="nhsuk-table__body">${downloads.map(
     (d) => html`<tr class="nhsuk-table__row"><td class="nhsuk-table__cell">${d.at.replace('T', ' ').slice(0, 19)}</td>
     <td class="nhsuk-table__cell">${d.user}</td><td class="nhsuk-table__cell">${d.practiceCode}</td>
+    <td class="nhsuk-table__cell">${d.file === 'nhs-numbers' ? 'NHS numbers (CSV)' : 'Gap list'}</td>
     <td class="nhsuk-table__cell">${monthName(d.period)}</td></tr>`,
   )}</tbody>
 </table>`

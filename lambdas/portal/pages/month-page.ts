@@ -1,7 +1,7 @@
 import { monthName } from '../../core/period';
 import type { PeriodReport } from '../../core/report/period-report';
 import { formatCount, formatPct } from '../../render/email/email-number-format';
-import { icbFileNames } from '../portal-params';
+import { HISTORY_FILE_NAME, icbFileNames } from '../portal-params';
 import { html, type SafeHtml } from '../safe-html';
 import { layout, type PageFrame } from './layout';
 
@@ -65,6 +65,7 @@ ${formatPct(report.icb.metrics.no_preference_pct) ?? '–'} of ${formatCount(rep
 <ul class="nhsuk-list">
   <li><a href="${base}/files/${files.workbook}" download>ICB workbook (Excel): ${files.workbook}</a></li>
   <li><a href="${base}/files/${files.csv}" download>Practice metrics (CSV): ${files.csv}</a></li>
+  <li><a href="/history/${HISTORY_FILE_NAME}" download>Every month's practice metrics, for Power BI (CSV): ${HISTORY_FILE_NAME}</a></li>
 </ul>
 <h2>Funnel plot</h2>
 <img class="portal-chart" src="${base}/funnel.svg" width="800" height="500"

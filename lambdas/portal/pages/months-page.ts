@@ -1,5 +1,6 @@
 import { monthName } from '../../core/period';
 import { formatCount, formatPct } from '../../render/email/email-number-format';
+import { HISTORY_FILE_NAME } from '../portal-params';
 import type { MonthHeadline } from '../portal-reports';
 import { html } from '../safe-html';
 import { layout, type PageFrame } from './layout';
@@ -34,6 +35,10 @@ export function monthsPage(frame: PageFrame, months: readonly MonthHeadline[]): 
     'Monthly reports',
     html`<h1>Monthly reports</h1>
 <p class="nhsuk-lede-text">Patients without a recorded communication preference, by month, across ${frame.icbName}.</p>
-${body}`,
+${body}
+<h2>Every month in one file</h2>
+<p>Each month's practice metrics, one row per practice and month, with the same columns as the monthly CSV: load it
+into Power BI instead of appending a file each month. It is rebuilt every time the report runs.</p>
+<p><a href="/history/${HISTORY_FILE_NAME}" download>Download the practice metrics history (CSV): ${HISTORY_FILE_NAME}</a></p>`,
   );
 }

@@ -28,6 +28,7 @@ export function practicePage(frame: PageFrame, view: PracticeView): string {
     reportingPractices: report.completeness.reporting,
   }).filter((row) => !row.label.startsWith('Estimated yearly SMS cost'));
   const gapList = `/practice/${metrics.practice_code}/${report.period}/gap-list`;
+  const nhsNumbers = `/practice/${metrics.practice_code}/${report.period}/nhs-numbers`;
   return layout(
     frame,
     `${name} – ${month}`,
@@ -52,7 +53,10 @@ ${
   view.mayDownloadGapList
     ? html`<p>The gap list names the patients without a recorded preference, so the practice can ask them. It is
 OFFICIAL-SENSITIVE: keep it inside the practice. Each download is recorded.</p>
-<p><a class="nhsuk-button" href="${gapList}" download>Download the gap list for ${month}</a></p>`
+<p><a class="nhsuk-button" href="${gapList}" download>Download the gap list for ${month}</a></p>
+<p>To ask these patients in one go, import their NHS numbers into SystmOne or EMIS Web as a patient group
+(one number a line, worst-placed first, no other data; the same protections apply):
+<a href="${nhsNumbers}" download>download the NHS numbers for ${month} (CSV)</a>.</p>`
     : html`<p>Only the practice’s own users can download its gap list.</p>`
 }
 <h2>Earlier months</h2>

@@ -1,7 +1,8 @@
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { reportKeys, XLSX_TYPE } from '../../pipeline/report-keys';
 import { funnelChartSvg } from '../../render/charts/funnel-chart';
 import { trendChartSvg } from '../../render/charts/trend-chart';
+import type { PatientFile } from '../audit-log';
 import { guard, refuse } from '../guard';
 import { monthPage } from '../pages/month-page';
 import { monthsPage } from '../pages/months-page';
@@ -9,14 +10,15 @@ import { type HeldPractice, practiceHomePage } from '../pages/practice-home-page
 import { practicePage } from '../pages/practice-page';
 import type { PortalDeps } from '../portal-deps';
 import { frameOf, type PortalEnv } from '../portal-env';
-import { icbFileNames } from '../portal-params';
+import { HISTORY_FILE_NAME, icbFileNames } from '../portal-params';
 import type { PortalReports } from '../portal-reports';
 import { holdsPractice, seesIcbOutputs } from '../portal-user';
 import { sendDownload } from '../send-download';
 
 const SVG_TYPE = 'image/svg+xml; charset=utf-8';
+const CSV_TYPE = 'text/csv; charset=utf-8';
 
-/** Months, a month, its files and charts, a practice's page and its gap list. */
+/** Months, a month, its files and charts, the history CSV, a practice's page, its gap list and NHS-number file. */
 export function reportRoutes(deps: PortalDeps, reports: PortalReports): Hono<PortalEnv> {
   const app = new Hono<PortalEnv>();
 
@@ -57,7 +59,13 @@ export function reportRoutes(deps: PortalDeps, reports: PortalReports): Hono<Por
     const isWorkbook = file === icbFileNames(period).workbook;
     const key = isWorkbook ? reportKeys.icbWorkbook(period) : reportKeys.tidyCsv(period);
     if (!(await deps.objects.head(deps.reportsBucket, key))) return refuse(c, deps, 404);
-    return sendDownload(c, await deps.download(key), file, isWorkbook ? XLSX_TYPE : 'text/csv; charset=utf-8');
+    return sendDownload(c, await deps.download(key), file, isWorkbook ? XLSX_TYPE : CSV_TYPE);
+  });
+
+  app.get('/history/:file', guard('historyFile', deps), async (c) => {
+    const key = reportKeys.historyCsv();
+    if (!(await deps.objects.head(deps.reportsBucket, key))) return refuse(c, deps, 404);
+    return sendDownload(c, await deps.download(key), HISTORY_FILE_NAME, CSV_TYPE);
   });
 
   app.get('/practice/:ods/:period', guard('practice', deps), async (c) => {
@@ -79,21 +87,42 @@ export function reportRoutes(deps: PortalDeps, reports: PortalReports): Hono<Por
     );
   });
 
-  app.get('/practice/:ods/:period/gap-list', guard('gapList', deps), async (c) => {
-    const practiceCode = c.req.param('ods');
-    const period = c.req.param('period');
-    const key = reportKeys.gapList(practiceCode, period);
-    if (!(await deps.objects.head(deps.reportsBucket, key))) return refuse(c, deps, 404);
-    // Recorded before the file is handed over: no audit record, no download.
-    await deps.audit.recordDownload({
-      user: c.get('user')?.id ?? '',
-      practiceCode,
-      period,
-      at: deps.now().toISOString(),
-    });
-    deps.logger.info('gap list downloaded', { practiceCode, period });
-    return sendDownload(c, await deps.download(key), reportKeys.gapListFile(practiceCode, period), XLSX_TYPE);
-  });
+  app.get('/practice/:ods/:period/gap-list', guard('gapList', deps), async (c) => sendPatientFile(c, deps, 'gap-list'));
+
+  app.get('/practice/:ods/:period/nhs-numbers', guard('nhsNumbers', deps), async (c) =>
+    sendPatientFile(c, deps, 'nhs-numbers'),
+  );
 
   return app;
+}
+
+const PATIENT_FILES: Readonly<
+  Record<
+    PatientFile,
+    { key: (ods: string, period: string) => string; name: (ods: string, period: string) => string; type: string }
+  >
+> = {
+  'gap-list': { key: reportKeys.gapList, name: reportKeys.gapListFile, type: XLSX_TYPE },
+  'nhs-numbers': { key: reportKeys.gapListNhsNumbers, name: reportKeys.gapListNhsNumbersFile, type: CSV_TYPE },
+};
+
+/** A practice's patient file (already guarded: its own users only), audited before it is handed over. */
+async function sendPatientFile(c: Context<PortalEnv>, deps: PortalDeps, file: PatientFile): Promise<Response> {
+  const practiceCode = c.req.param('ods') as string;
+  const period = c.req.param('period') as string;
+  const { key, name, type } = PATIENT_FILES[file];
+  if (!(await deps.objects.head(deps.reportsBucket, key(practiceCode, period)))) return refuse(c, deps, 404);
+  // Recorded before the file is handed over: no audit record, no download.
+  await deps.audit.recordDownload({
+    user: c.get('user')?.id ?? '',
+    practiceCode,
+    period,
+    at: deps.now().toISOString(),
+    file,
+  });
+  deps.logger.info(file === 'gap-list' ? 'gap list downloaded' : 'NHS-number list downloaded', {
+    practiceCode,
+    period,
+  });
+  return sendDownload(c, await deps.download(key(practiceCode, period)), name(practiceCode, period), type);
 }

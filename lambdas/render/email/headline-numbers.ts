@@ -1,6 +1,7 @@
 import { monthName, previousPeriod } from '../../core/period';
 import type { PracticeMetrics } from '../../core/report/tidy-columns';
 import { formatChange, formatCount, formatGbp, formatPct } from './email-number-format';
+import { positionValue } from './position-note';
 
 /** One line of the "Your numbers" table, shared by the plain-text and HTML parts. */
 export interface HeadlineRow {
@@ -33,14 +34,7 @@ export function headlineNumbers({
   add('Registered patients', count(m.registered));
   add('No recorded preference', withPct(m.no_preference, m.no_preference_pct));
   add(`Change since ${monthName(previousPeriod(period))}`, formatChange(m.change_pct_points));
-  if (m.decile !== undefined) {
-    add(
-      'Your position in the ICB',
-      `decile ${m.decile} of 10 (1 = fewest gaps), among ${formatCount(reportingPractices)} reporting ${
-        reportingPractices === 1 ? 'practice' : 'practices'
-      }`,
-    );
-  }
+  add('Your position in the ICB', positionValue(m.decile, reportingPractices));
   add('ICB median, no recorded preference', formatPct(medianNoPreferencePct));
   add('Would be sent SMS by default (no preference, a mobile, SMS consent not withdrawn)', count(m.default_to_sms));
   if (m.qof_no_preference !== undefined && m.qof_patients !== undefined) {

@@ -2,11 +2,14 @@ import type { PracticeMetrics } from '../../core/report/tidy-columns';
 import { roundMetric } from '../rounding';
 import { formatGbp, patients } from './email-number-format';
 
+const KEEP_ASKING = 'Keep asking new patients how they would like to be contacted when they register.';
+
 /**
  * What the practice should do next, in plain English and in order, tailored to its numbers:
  * the gap list puts the patients to ask first at the top, so the first step says who they are.
+ * A leading practice (deciles 1–2) gets the short list: who to ask, keep asking, and any records to fix.
  */
-export function nextSteps(m: PracticeMetrics): string[] {
+export function nextSteps(m: PracticeMetrics, options: { leading?: boolean } = {}): string[] {
   const noPreference = m.no_preference ?? 0;
   const fixes = (m.dq_sms_no_mobile ?? 0) + (m.dq_email_no_address ?? 0) + (m.dq_sms_dissent ?? 0);
   const fixStep =
@@ -17,7 +20,7 @@ export function nextSteps(m: PracticeMetrics): string[] {
 
   if (noPreference === 0) {
     return [
-      'Every registered patient has a recorded preference: thank you. Keep asking new patients at registration.',
+      `Every registered patient has a recorded preference: thank you. ${KEEP_ASKING}`,
       ...(fixStep ? [fixStep] : []),
     ];
   }
@@ -48,6 +51,8 @@ export function nextSteps(m: PracticeMetrics): string[] {
         'and ask each how they would like to be contacted.',
     );
   }
+
+  if (options.leading) return [...steps, KEEP_ASKING, ...(fixStep ? [fixStep] : [])];
 
   const sms = m.default_to_sms ?? 0;
   if (sms > 0) {

@@ -32,18 +32,34 @@ function createFromEnvironment(env: Record<string, string>) {
 
 describe('runtimeFromEnvironment', () => {
   it('checks the email settings only when the notify side is first used', () => {
-    const runtime = runtimeFromEnvironment({ ...LAMBDA_ENV, LINK_EXPIRY_DAYS: '9' }, 'pcm-reporter-ingest');
+    const runtime = runtimeFromEnvironment({ ...LAMBDA_ENV, ICB_CONTACT_EMAIL: 'sam' }, 'pcm-reporter-ingest');
     expect(runtime.config.tableName).toBe('pcm-table');
-    expect(() => runtime.notifyAdapters('2026-10')).toThrow(
-      'LINK_EXPIRY_DAYS is "9": expected a whole number of days from 1 to 7 (S3 presigned links signed with SigV4 cannot last longer than 7 days).',
-    );
+    expect(() => runtime.notifyAdapters('2026-10')).toThrow('PORTAL_BASE_URL is not set');
+    expect(() => runtime.notifyAdapters('2026-10')).toThrow('ICB_CONTACT_EMAIL is "sam"');
   });
 
   it('builds the notify adapters once, whatever the period', () => {
-    const runtime = runtimeFromEnvironment({ ...LAMBDA_ENV, OUTBOX_DIR: '/tmp/outbox' }, 'pcm-reporter-notify');
-    const first = runtime.notifyAdapters('2026-09');
-    expect(runtime.notifyAdapters('2026-10')).toBe(first);
-    expect(first.config).toMatchObject({ transport: 'outbox', outboxDir: '/tmp/outbox', linkExpiryDays: 7 });
+    const lines: string[] = [];
+    const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      lines.push(String(chunk));
+      return true;
+    });
+    const env = {
+      ...LAMBDA_ENV,
+      OUTBOX_DIR: '/tmp/outbox',
+      PORTAL_BASE_URL: 'https://r.example.org',
+      LINK_EXPIRY_DAYS: '7',
+    };
+    try {
+      const runtime = runtimeFromEnvironment(env, 'pcm-reporter-notify');
+      const first = runtime.notifyAdapters('2026-09');
+      expect(runtime.notifyAdapters('2026-10')).toBe(first);
+      expect(first.config).toMatchObject({ transport: 'outbox', outboxDir: '/tmp/outbox' });
+    } finally {
+      spy.mockRestore();
+    }
+    // The deprecated LINK_EXPIRY_DAYS is logged once, not on every use.
+    expect(lines.filter((line) => line.includes('LINK_EXPIRY_DAYS'))).toHaveLength(1);
   });
 
   it('publishes the report metric (CloudWatch EMF on stdout) only inside a Lambda', () => {

@@ -12,6 +12,8 @@ const configured = synthForTest({
   attachmentDomains: [],
   columnMapping: { fields: { 'Pt Mob': 'mobile' } },
   valueMapping: { preferredContactMethod: { 'Txt msg': 'sms' } },
+  icbContactName: 'Sam Patel, Primary Care Data Team',
+  icbContactEmail: 'primarycare.data@example.org',
 });
 type Element = Parameters<typeof stack.getLogicalId>[0];
 const logicalId = (construct: { node: { defaultChild?: unknown } }) =>
@@ -358,6 +360,22 @@ describe('PcmReporterStack', () => {
       expect(defaults.Variables).not.toHaveProperty('VALUE_MAPPING');
     });
 
+    it('gives the named ICB contact and Reply-To to the notify function only, and only when configured', () => {
+      const variablesOf = (t: typeof template, id: string) =>
+        t.findResources('AWS::Lambda::Function')[id]?.Properties.Environment.Variables;
+      const notify = variablesOf(
+        configured.template,
+        configuredId(configured.stack.monthlyReport.notifyFunction.function),
+      );
+      expect(notify).toMatchObject({
+        ICB_CONTACT_NAME: 'Sam Patel, Primary Care Data Team',
+        ICB_CONTACT_EMAIL: 'primarycare.data@example.org',
+      });
+      const ingest = variablesOf(configured.template, configuredId(configured.stack.ingest.ingestFunction.function));
+      expect(ingest).not.toHaveProperty('ICB_CONTACT_EMAIL');
+      expect(variablesOf(template, notifyFunctionId)).not.toHaveProperty('ICB_CONTACT_NAME');
+    });
+
     it('gives every handler the environment the handlers read', () => {
       for (const id of [ingestFunctionId, reportFunctionId, notifyFunctionId]) {
         const variables = template.findResources('AWS::Lambda::Function')[id]?.Properties.Environment.Variables;
@@ -368,7 +386,6 @@ describe('PcmReporterStack', () => {
           ICB_NAME: 'NHS Example Integrated Care Board',
           SENDER_ADDRESS: 'pcm-reports@example.org',
           ATTACHMENT_DOMAINS: 'nhs.net',
-          LINK_EXPIRY_DAYS: '7',
           SMS_COST_PER_FRAGMENT_GBP: '0.024',
           SMS_INVITES_PER_YEAR: '2',
           SMS_FRAGMENTS_PER_INVITE: '1',
@@ -376,6 +393,8 @@ describe('PcmReporterStack', () => {
           MAIL_TRANSPORT: 'ses',
           LOG_LEVEL: 'info',
         });
+        // Emails link to the portal now: the deprecated expiry is never passed on (it would only log a warning).
+        expect(variables).not.toHaveProperty('LINK_EXPIRY_DAYS');
       }
     });
   });

@@ -38,6 +38,9 @@ describe('loadLocalConfig', () => {
         senderAddress: 'reports@example.org',
         attachmentDomains: ['nhs.net', 'example.nhs.uk'],
         linkExpiryDays: 3,
+        portalPort: 9123,
+        icbContactName: 'Sam Patel, Primary Care Data Team',
+        icbContactEmail: 'primarycare.data@example.org',
       }),
     );
     expect(await loadLocalConfig(path)).toEqual({
@@ -52,6 +55,9 @@ describe('loadLocalConfig', () => {
       SENDER_ADDRESS: 'reports@example.org',
       ATTACHMENT_DOMAINS: 'nhs.net,example.nhs.uk',
       LINK_EXPIRY_DAYS: '3',
+      PORTAL_PORT: '9123',
+      ICB_CONTACT_NAME: 'Sam Patel, Primary Care Data Team',
+      ICB_CONTACT_EMAIL: 'primarycare.data@example.org',
     });
   });
 
@@ -77,7 +83,7 @@ describe('loadLocalConfig', () => {
       "In sms: unknown key 'costPerFragment' — did you mean 'costPerFragmentGbp'? Known keys: costPerFragmentGbp, invitesPerYear, fragmentsPerInvite, vatRate.",
       'suppressSmallNumbers is "yes": expected true or false.',
       'linkExpiryDays is 8: expected a whole number of days from 1 to 7 (S3 presigned links signed with SigV4 cannot last longer than 7 days).',
-      "At the top level: unknown key 'icbNmae' — did you mean 'icbName'? Known keys: icbName, sms, columnMapping, valueMapping, suppressSmallNumbers, senderAddress, attachmentDomains, linkExpiryDays.",
+      "At the top level: unknown key 'icbNmae' — did you mean 'icbName'? Known keys: icbName, sms, columnMapping, valueMapping, suppressSmallNumbers, senderAddress, attachmentDomains, linkExpiryDays, portalPort, icbContactName, icbContactEmail.",
     ]);
   });
 
@@ -98,7 +104,7 @@ describe('loadLocalConfig', () => {
       'suppressSmallNumbers is "yes": expected true or false.',
       'attachmentDomains is "nhs.net": expected a list of domain names such as ["nhs.net"] ([] to never attach).',
       'linkExpiryDays is 30: expected a whole number of days from 1 to 7 (S3 presigned links signed with SigV4 cannot last longer than 7 days).',
-      "At the top level: unknown key 'smss' — did you mean 'sms'?; unknown key 'colour'. Known keys: icbName, sms, columnMapping, valueMapping, suppressSmallNumbers, senderAddress, attachmentDomains, linkExpiryDays.",
+      "At the top level: unknown key 'smss' — did you mean 'sms'?; unknown key 'colour'. Known keys: icbName, sms, columnMapping, valueMapping, suppressSmallNumbers, senderAddress, attachmentDomains, linkExpiryDays, portalPort, icbContactName, icbContactEmail.",
     ]);
     expect(await problemsOf('{"sms": {"invitesPerYaer": 2}}')).toEqual([
       "In sms: unknown key 'invitesPerYaer' — did you mean 'invitesPerYear'? Known keys: costPerFragmentGbp, invitesPerYear, fragmentsPerInvite, vatRate.",

@@ -50,6 +50,16 @@ describe('runtimeFromServers', () => {
     });
   });
 
+  it("links local emails to the local portal: port 8787, or the config file's portalPort (PORTAL_PORT)", () => {
+    const at = (env: Record<string, string>) =>
+      runtimeFromServers(SERVERS, { env, outDir: '/tmp/out', tmpDir: '/tmp/t' }).notifyAdapters('2026-10').config
+        .portalBaseUrl;
+    expect(at({})).toBe('http://127.0.0.1:8787');
+    expect(at({ PORTAL_PORT: '9123' })).toBe('http://127.0.0.1:9123');
+    // A deployed portal's address in the shell never reaches a local email.
+    expect(at({ PORTAL_BASE_URL: 'https://reports.example.org' })).toBe('http://127.0.0.1:8787');
+  });
+
   it('checks the email settings with the others before any work, listing every problem at once', () => {
     expect(problemsOf({ SMS_FRAGMENTS_PER_INVITE: '0', MAIL_TRANSPORT: 'pigeon' })).toEqual([
       'SMS_FRAGMENTS_PER_INVITE is "0": expected a whole number of fragments from 1 to 10.',

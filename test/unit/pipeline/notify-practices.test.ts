@@ -12,7 +12,6 @@ let stores: MemoryStores;
 let notifications: MemoryNotifications;
 let objects: MemoryObjects;
 let mailer: FakeMailer;
-let links: [string, number][];
 let sleeps: number[];
 let logLines: string[];
 let deps: NotifyDeps;
@@ -48,7 +47,6 @@ beforeEach(async () => {
   }
   notifications = new MemoryNotifications();
   mailer = new FakeMailer();
-  links = [];
   sleeps = [];
   logLines = [];
   deps = {
@@ -58,17 +56,15 @@ beforeEach(async () => {
     notifications,
     objects,
     mailer,
-    link: async (key, expiresInSeconds) => {
-      links.push([key, expiresInSeconds]);
-      return `https://${BUCKET}.s3.example.com/${key}?X-Amz-Expires=${expiresInSeconds}&X-Amz-Signature=sig`;
-    },
     config: {
       reportsBucket: BUCKET,
       icbName: 'NHS Test ICB',
       assumptions: { invitesPerYear: 2, fragmentsPerInvite: 1, costPerFragmentGbp: 0.025, vatRate: 0 },
       senderAddress: 'pcm-reports@example.org',
       attachmentDomains: ['nhs.net'],
-      linkExpiryDays: 7,
+      portalBaseUrl: 'https://reports.example-icb.nhs.uk',
+      icbContactName: 'Sam Patel',
+      icbContactEmail: 'primarycare.data@example.org',
     },
     logger: createLogger({ service: 'test', level: 'debug', sink: (line) => logLines.push(line) }),
     now: () => NOW,
@@ -105,22 +101,20 @@ describe('notifyPractices', () => {
     ]);
   });
 
-  it('puts the practice numbers, the ICB median and a 7-day link in the email, and no decile of 4 practices', async () => {
+  it('puts the practice numbers, the ICB median and the portal link in the email, and no decile of 4 practices', async () => {
     await notifyPractices(deps, PERIOD);
     const [alpha, beta] = mailer.sent;
     expect(alpha?.text).toContain('- No recorded preference: 4 (40.0%)\n');
-    expect(alpha?.text).not.toContain('decile');
+    expect(alpha?.text).not.toMatch(/decile \d/);
+    expect(alpha?.text).toContain('only 4 practices reported, and a decile needs at least 10 to compare fairly\n');
     expect(alpha?.text).toContain('- ICB median, no recorded preference: 28.8%\n');
-    expect(beta?.text).not.toContain('decile');
-    expect(links).toEqual([
-      ['gap-lists/2026-10/gap-list-A81001-2026-10.xlsx', 604_800],
-      ['gap-lists/2026-10/gap-list-B82002-2026-10.xlsx', 604_800],
-    ]);
-    expect(alpha?.text).toContain(
-      'https://reports.s3.example.com/gap-lists/2026-10/gap-list-A81001-2026-10.xlsx?X-Amz-Expires=604800&X-Amz-Signature=sig',
-    );
-    // 3 November 09:00 + 7 days.
-    expect(alpha?.text).toContain('The link works until 10 November 2026.');
+    expect(beta?.text).not.toMatch(/decile \d/);
+    expect(alpha?.text).toContain('\nhttps://reports.example-icb.nhs.uk/practice/A81001/2026-10\n');
+    expect(beta?.html).toContain('href="https://reports.example-icb.nhs.uk/practice/B82002/2026-10"');
+    for (const message of mailer.sent) {
+      expect(`${message.text}${message.html}`).not.toContain('X-Amz-Signature');
+      expect(message.replyTo).toBe('primarycare.data@example.org');
+    }
   });
 
   it('attaches the gap list only for an allow-listed domain', async () => {
@@ -210,7 +204,6 @@ describe('notifyPractices', () => {
     ]);
     expect(result.sent).toEqual([]);
     expect(mailer.attempts).toBe(0);
-    expect(links).toEqual([]);
     expect(notifications.calls).toEqual([]);
     expect(notifications.records.size).toBe(0);
   });

@@ -19,8 +19,10 @@ const params: Record<RouteName, PortalParams> = {
   monthFile: { period: '2026-10', file: 'icb-report-2026-10.xlsx' },
   funnelChart: { period: '2026-10' },
   trendChart: { period: '2026-10' },
+  historyFile: { file: 'practice-metrics-history.csv' },
   practice: { ods: 'A81001', period: '2026-10' },
   gapList: { ods: 'A81001', period: '2026-10' },
+  nhsNumbers: { ods: 'A81001', period: '2026-10' },
   admin: {},
   directoryUpload: {},
   invite: {},
@@ -37,8 +39,11 @@ const table: Record<RouteName, [Expected, Expected, Expected, Expected, Expected
   monthFile: [401, 'allow', 403, 403, 'allow'],
   funnelChart: [401, 'allow', 403, 403, 'allow'],
   trendChart: [401, 'allow', 403, 403, 'allow'],
+  historyFile: [401, 'allow', 403, 403, 'allow'],
   practice: [401, 'allow', 'allow', 403, 'allow'],
   gapList: [401, 403, 'allow', 403, 403],
+  // Patient-level like the gap list: the practice's own users only, never analysts or admins.
+  nhsNumbers: [401, 403, 'allow', 403, 403],
   admin: [401, 403, 403, 403, 'allow'],
   directoryUpload: [401, 403, 403, 403, 'allow'],
   invite: [401, 403, 403, 403, 'allow'],
@@ -89,6 +94,9 @@ describe('parameter validation before any lookup', () => {
     { name: 'a month 13', route: 'practice', p: { ods: 'A81001', period: '2026-13' } },
     { name: 'a period with a day', route: 'practice', p: { ods: 'A81001', period: '2026-10-31' } },
     { name: 'a period of dots', route: 'gapList', p: { ods: 'A81001', period: '..' } },
+    { name: 'a lower-case ODS code', route: 'nhsNumbers', p: { ods: 'a81001', period: '2026-10' } },
+    { name: 'an ODS code with a traversal', route: 'nhsNumbers', p: { ods: '../B82002', period: '2026-10' } },
+    { name: 'a period of dots', route: 'nhsNumbers', p: { ods: 'A81001', period: '..' } },
   ] as const)('refuses $name with 400 for the practice holding it', ({ route, p }) => {
     expect(authorise(practiceA, route, p)).toEqual({ outcome: 'deny', status: 400 });
   });
@@ -101,6 +109,23 @@ describe('parameter validation before any lookup', () => {
     { name: 'an upper-case extension', file: 'icb-report-2026-10.XLSX' },
   ])('refuses $name as a month file with 400', ({ file }) => {
     expect(authorise(admin, 'monthFile', { period: '2026-10', file })).toEqual({ outcome: 'deny', status: 400 });
+  });
+
+  it.each([
+    { name: 'a traversal', file: '../practice-metrics-history.csv' },
+    { name: 'an encoded slash', file: '..%2Fpractice-metrics-history.csv' },
+    { name: 'a month’s tidy CSV', file: 'practice-metrics-2026-10.csv' },
+    { name: 'an NHS-number file', file: 'gap-list-A81001-2026-10-nhs-numbers.csv' },
+    { name: 'an upper-case name', file: 'PRACTICE-METRICS-HISTORY.CSV' },
+  ])('refuses $name as the history file with 400', ({ file }) => {
+    expect(authorise(admin, 'historyFile', { file })).toEqual({ outcome: 'deny', status: 400 });
+  });
+
+  it('refuses the history file by name as a month file', () => {
+    expect(authorise(admin, 'monthFile', { period: '2026-10', file: 'practice-metrics-history.csv' })).toEqual({
+      outcome: 'deny',
+      status: 400,
+    });
   });
 
   it('allows the month’s tidy CSV by its exact name', () => {

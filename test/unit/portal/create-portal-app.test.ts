@@ -15,6 +15,8 @@ const users: Record<string, PortalUser> = {
 
 const GAP_LIST_A = 'gap-lists/2026-10/gap-list-A81001-2026-10.xlsx';
 const GAP_LIST_BYTES = new Uint8Array([80, 75, 3, 4, 1, 2, 3]);
+const NHS_NUMBERS_A = 'gap-lists/2026-10/gap-list-A81001-2026-10-nhs-numbers.csv';
+const HISTORY = 'reports/practice-metrics-history.csv';
 
 let portal: FakePortal;
 let app: ReturnType<typeof createPortalApp>;
@@ -30,6 +32,8 @@ beforeEach(async () => {
     { practiceCode: 'B82002', practiceName: 'Beta Practice' },
   ]);
   await portal.objects.put('reports', GAP_LIST_A, GAP_LIST_BYTES);
+  await portal.objects.put('reports', NHS_NUMBERS_A, new TextEncoder().encode('9990000018\n'));
+  await portal.objects.put('reports', HISTORY, new TextEncoder().encode('period,practice_code\n'));
   await portal.objects.put('reports', 'reports/2026-10/icb-report-2026-10.xlsx', new Uint8Array([1]));
   app = createPortalApp(portal.deps);
 });
@@ -63,6 +67,7 @@ describe('portal pages', () => {
     expect(page).toContain('Alpha Surgery (A81001)');
     expect(page).toContain('4 (40.0%)');
     expect(page).toContain('href="/practice/A81001/2026-10/gap-list"');
+    expect(page).toContain('href="/practice/A81001/2026-10/nhs-numbers"');
     expect(page).toContain('href="/practice/A81001/2026-09"');
   });
 
@@ -70,6 +75,7 @@ describe('portal pages', () => {
     const page = await (await as('analyst', '/practice/A81001/2026-10')).text();
     expect(page).toContain('4 (40.0%)');
     expect(page).not.toContain('/gap-list"');
+    expect(page).not.toContain('/nhs-numbers"');
   });
 
   it('serves the funnel plot as SVG built from the month’s report', async () => {
@@ -106,7 +112,13 @@ describe('downloads', () => {
     expect(response.status).toBe(302);
     expect(response.headers.get('location')).toBe(`https://s3.example.org/reports/${GAP_LIST_A}?X-Amz-Expires=300`);
     expect(portal.audit.downloads).toEqual([
-      { user: 'a@example.org', practiceCode: 'A81001', period: '2026-10', at: '2026-11-05T09:30:00.000Z' },
+      {
+        user: 'a@example.org',
+        practiceCode: 'A81001',
+        period: '2026-10',
+        at: '2026-11-05T09:30:00.000Z',
+        file: 'gap-list',
+      },
     ]);
   });
 
@@ -133,6 +145,40 @@ describe('downloads', () => {
     expect(portal.audit.downloads).toEqual([]);
   });
 
+  it('gives a practice its NHS-number file beside the gap list, audited as such', async () => {
+    const response = await as('practiceA', '/practice/A81001/2026-10/nhs-numbers');
+    expect(response.status).toBe(302);
+    expect(response.headers.get('location')).toBe(`https://s3.example.org/reports/${NHS_NUMBERS_A}?X-Amz-Expires=300`);
+    expect(portal.audit.downloads).toEqual([
+      {
+        user: 'a@example.org',
+        practiceCode: 'A81001',
+        period: '2026-10',
+        at: '2026-11-05T09:30:00.000Z',
+        file: 'nhs-numbers',
+      },
+    ]);
+  });
+
+  it.each(['analyst', 'admin', 'practiceB'] as const)(
+    'refuses %s the NHS-number file of practice A, looking nothing up and auditing nothing',
+    async (who) => {
+      expect((await as(who, '/practice/A81001/2026-10/nhs-numbers')).status).toBe(403);
+      expect(portal.objects.calls).toEqual([]);
+      expect(portal.audit.downloads).toEqual([]);
+    },
+  );
+
+  it('gives analysts and admins the history CSV from the months page, and practices a 403', async () => {
+    expect(await (await as('analyst', '/')).text()).toContain('href="/history/practice-metrics-history.csv"');
+    for (const who of ['analyst', 'admin'] as const) {
+      const response = await as(who, '/history/practice-metrics-history.csv');
+      expect(response.status).toBe(302);
+      expect(response.headers.get('location')).toBe(`https://s3.example.org/reports/${HISTORY}?X-Amz-Expires=300`);
+    }
+    expect((await as('practiceA', '/history/practice-metrics-history.csv')).status).toBe(403);
+  });
+
   it('refuses an admin the gap list (admins have analyst rights, not a practice’s)', async () => {
     expect((await as('admin', '/practice/A81001/2026-10/gap-list')).status).toBe(403);
   });
@@ -144,8 +190,12 @@ describe('downloads', () => {
     '/practice/A81001/..%2F2026-10/gap-list',
     '/month/2026-10/files/..%2F..%2Fgap-lists%2F2026-10%2Fgap-list-A81001-2026-10.xlsx',
     '/month/2026-10/files/icb-report-2026-09.xlsx',
+    '/practice/a81001/2026-10/nhs-numbers',
+    '/practice/A81001/..%2F2026-10/nhs-numbers',
+    '/history/..%2Freports%2F2026-10%2Fpractice-metrics-2026-10.csv',
+    '/history/practice-metrics-2026-10.csv',
   ])('answers %s with 400 and no store lookup', async (path) => {
-    const who = path.startsWith('/month') ? 'analyst' : 'practiceA';
+    const who = path.startsWith('/month') || path.startsWith('/history') ? 'analyst' : 'practiceA';
     expect((await as(who, path)).status).toBe(400);
     expect(portal.objects.calls).toEqual([]);
   });

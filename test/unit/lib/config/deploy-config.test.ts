@@ -34,6 +34,8 @@ describe('loadDeployConfig', () => {
       valueMapping: undefined,
       alarmEmail: undefined,
       linkExpiryDays: 7,
+      icbContactName: undefined,
+      icbContactEmail: undefined,
     });
   });
 
@@ -54,6 +56,8 @@ describe('loadDeployConfig', () => {
         valueMapping: { preferredContactMethod: { 'Txt msg': 'sms' } },
         alarmEmail: 'platform@example.org',
         linkExpiryDays: 5,
+        icbContactName: ' Sam Patel, Primary Care Data Team ',
+        icbContactEmail: 'primarycare.data@example.org',
       }),
       {},
     );
@@ -72,6 +76,8 @@ describe('loadDeployConfig', () => {
       valueMapping: { preferredContactMethod: { 'Txt msg': 'sms' } },
       alarmEmail: 'platform@example.org',
       linkExpiryDays: 5,
+      icbContactName: 'Sam Patel, Primary Care Data Team',
+      icbContactEmail: 'primarycare.data@example.org',
     });
   });
 
@@ -121,6 +127,8 @@ describe('loadDeployConfig', () => {
     { key: 'senderAddress', value: 'reports@example', expected: 'an address such as' },
     { key: 'senderAddress', value: 'PCM <reports@example.org>', expected: 'an address such as' },
     { key: 'alarmEmail', value: 'ops@@example.org', expected: 'an address such as' },
+    { key: 'icbContactEmail', value: 'sam', expected: 'the email address practices reply to' },
+    { key: 'icbContactName', value: 'Sam\u0007', expected: 'a person or team of 1 to 100 printable characters' },
     { key: 'icbName', value: '   ', expected: 'a name of 1 to 100 printable characters' },
     { key: 'reportSchedule', value: 'rate(30 days)', expected: 'six fields' },
     { key: 'reportSchedule', value: 'cron(0 6 2 * *)', expected: 'six fields' },

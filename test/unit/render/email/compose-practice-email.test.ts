@@ -2,8 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { composePracticeEmail, type PracticeEmailInput } from '../../../../lambdas/render/email/compose-practice-email';
 import { ALPHA, metricsRow } from './metrics-row';
 
-const LINK =
-  'https://pcm-reports.s3.eu-west-2.amazonaws.com/gap-lists/2026-10/gap-list-A81001-2026-10.xlsx?X-Amz-Expires=604800&X-Amz-Signature=abc';
+const LINK = 'https://reports.example-icb.nhs.uk/practice/A81001/2026-10';
 
 const input: PracticeEmailInput = {
   practice: {
@@ -16,10 +15,10 @@ const input: PracticeEmailInput = {
   metrics: ALPHA,
   icbName: 'NHS Fixture ICB',
   medianNoPreferencePct: 38.18181818,
-  reportingPractices: 2,
+  reportingPractices: 24,
   period: '2026-10',
-  link: LINK,
-  linkExpiresOn: '2026-11-07',
+  portalLink: LINK,
+  contact: { name: 'Sam Patel, Primary Care Data Team', email: 'primarycare.data@example.org' },
   attach: false,
 };
 
@@ -34,7 +33,7 @@ describe('composePracticeEmail', () => {
     'Registered patients: 11',
     'No recorded preference: 4 (36.4%)',
     'Change since September 2026: down 13.6 percentage points (the gap is closing)',
-    'Your position in the ICB: decile 5 of 10 (1 = fewest gaps), among 2 reporting practices',
+    'Your position in the ICB: decile 5 of 10 (1 = fewest gaps), among 24 reporting practices',
     'ICB median, no recorded preference: 38.2%',
     'Would be sent SMS by default (no preference, a mobile, SMS consent not withdrawn): 2',
     'On a QOF register with no recorded preference: 2 of 4 (50.0%)',
@@ -49,7 +48,7 @@ describe('composePracticeEmail', () => {
     for (const value of [
       '>11</td>',
       '>4 (36.4%)</td>',
-      '>decile 5 of 10 (1 = fewest gaps), among 2 reporting practices</td>',
+      '>decile 5 of 10 (1 = fewest gaps), among 24 reporting practices</td>',
       '>2 of 4 (50.0%)</td>',
     ]) {
       expect(email.html).toContain(value);
@@ -62,11 +61,41 @@ describe('composePracticeEmail', () => {
     );
   });
 
-  it('gives the link and the date it stops working', () => {
-    expect(email.text).toContain(`Download the gap list for Alpha Surgery, October 2026 (Excel workbook):\n${LINK}\n`);
-    expect(email.text).toContain('The link works until 7 November 2026.');
-    expect(email.html).toContain(`href="${LINK.replaceAll('&', '&amp;')}"`);
-    expect(email.html).toContain('>Download the gap list for Alpha Surgery, October 2026 (Excel workbook)</a>');
+  it('links to the practice page of the portal, which does not expire', () => {
+    expect(email.text).toContain(`\n${LINK}\n`);
+    expect(email.html).toContain(`href="${LINK}"`);
+    expect(email.text).toContain('does not expire');
+    expect(`${email.text}${email.html}`).not.toContain('X-Amz-Signature');
+  });
+
+  it("greets the practice's colleagues by the practice name", () => {
+    const forge = composePracticeEmail({
+      ...input,
+      practice: { ...input.practice, practiceName: 'The Old Forge Practice' },
+    });
+    for (const part of [forge.text, forge.html]) expect(part).toContain('Dear colleagues at The Old Forge Practice,');
+    expect(forge.text.startsWith('Dear colleagues at The Old Forge Practice,\n\n')).toBe(true);
+  });
+
+  it('says which export the numbers come from, in the table caption rather than before the link', () => {
+    const caption = 'Alpha Surgery (A81001), October 2026, from your SystmOne export of 31 October 2026';
+    expect(email.text).toContain(`\n${caption}:\n- Registered patients: 11\n`);
+    expect(email.html).toContain(`>${caption}</caption>`);
+  });
+
+  it('names the ICB contact, says a reply reaches them, and signs off with their name', () => {
+    const line =
+      'Questions about your numbers or the gap list, or no report portal account yet? Reply to this email: it goes ' +
+      'to Sam Patel, Primary Care Data Team at NHS Fixture ICB (primarycare.data@example.org).';
+    expect(email.text).toContain(
+      `QUESTIONS\n${line}\n\nKind regards,\nSam Patel, Primary Care Data Team\nNHS Fixture ICB\n`,
+    );
+    expect(email.html).toContain(`>${line}</p>`);
+    const unnamed = composePracticeEmail({ ...input, contact: {} });
+    expect(unnamed.text).toContain(
+      'or no report portal account yet? Contact the primary care team at NHS Fixture ICB.',
+    );
+    expect(unnamed.text).toContain('Kind regards,\nNHS Fixture ICB\n');
   });
 
   it('says the gap list is OFFICIAL-SENSITIVE and how to record a preference', () => {
@@ -80,7 +109,7 @@ describe('composePracticeEmail', () => {
 
   it('mentions the attachment only when the gap list is attached', () => {
     expect(email.text).not.toContain('also attached');
-    expect(composePracticeEmail({ ...input, attach: true }).text).toContain('The same workbook is also attached');
+    expect(composePracticeEmail({ ...input, attach: true }).text).toContain('The gap list is also attached');
   });
 
   it('writes accessible HTML: language, headings, a captioned table with header scopes, inline styles, no images', () => {
@@ -142,18 +171,18 @@ describe('composePracticeEmail', () => {
       practice: { ...input.practice, practiceName: 'Alpha\r\n  Surgery' },
     });
     expect(email2.subject).toBe('Alpha Surgery: patient communication preferences, October 2026');
-    expect(email2.text).toContain('Dear Alpha Surgery team,');
+    expect(email2.text).toContain('Dear colleagues at Alpha Surgery,');
   });
 
-  it.each(['javascript:alert(1)', 'data:text/html,hi', 'not a url'])('refuses the link %s', (link) => {
-    expect(() => composePracticeEmail({ ...input, link })).toThrow(/expected an https:\/\//);
-  });
+  it.each(['javascript:alert(1)', 'data:text/html,hi', 'file:///home/me/gap-list.xlsx', 'not a url'])(
+    'refuses the link %s',
+    (portalLink) => {
+      expect(() => composePracticeEmail({ ...input, portalLink })).toThrow(/expected an https:\/\//);
+    },
+  );
 
-  it('accepts a file:// link for local mode', () => {
-    const local = composePracticeEmail({
-      ...input,
-      link: 'file:///home/me/out/2026-10/gap-lists/gap-list-A81001-2026-10.xlsx',
-    });
-    expect(local.text).toContain('file:///home/me/out/2026-10/gap-lists/gap-list-A81001-2026-10.xlsx');
+  it("accepts the local portal's http://127.0.0.1 link", () => {
+    const local = composePracticeEmail({ ...input, portalLink: 'http://127.0.0.1:8787/practice/A81001/2026-10' });
+    expect(local.text).toContain('\nhttp://127.0.0.1:8787/practice/A81001/2026-10\n');
   });
 });

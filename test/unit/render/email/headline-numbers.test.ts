@@ -5,12 +5,12 @@ import { ALPHA, metricsRow } from './metrics-row';
 describe('headlineNumbers', () => {
   it('gives the rows of the "Your numbers" table in order', () => {
     expect(
-      headlineNumbers({ metrics: ALPHA, period: '2026-10', medianNoPreferencePct: 38.18, reportingPractices: 2 }),
+      headlineNumbers({ metrics: ALPHA, period: '2026-10', medianNoPreferencePct: 38.18, reportingPractices: 24 }),
     ).toEqual([
       { label: 'Registered patients', value: '11' },
       { label: 'No recorded preference', value: '4 (36.4%)' },
       { label: 'Change since September 2026', value: 'down 13.6 percentage points (the gap is closing)' },
-      { label: 'Your position in the ICB', value: 'decile 5 of 10 (1 = fewest gaps), among 2 reporting practices' },
+      { label: 'Your position in the ICB', value: 'decile 5 of 10 (1 = fewest gaps), among 24 reporting practices' },
       { label: 'ICB median, no recorded preference', value: '38.2%' },
       { label: 'Would be sent SMS by default (no preference, a mobile, SMS consent not withdrawn)', value: '2' },
       { label: 'On a QOF register with no recorded preference', value: '2 of 4 (50.0%)' },
@@ -29,7 +29,7 @@ describe('headlineNumbers', () => {
         qof_no_preference: 0,
       }),
       period: '2026-01',
-      reportingPractices: 1,
+      reportingPractices: 12,
     });
     expect(rows).toEqual([
       { label: 'Registered patients', value: '0' },
@@ -41,14 +41,21 @@ describe('headlineNumbers', () => {
     ]);
   });
 
-  it('says "practice" for a single reporting practice', () => {
+  it.each([
+    {
+      reporting: 1,
+      why: 'not shown this month: only 1 practice reported, and a decile needs at least 10 to compare fairly',
+    },
+    {
+      reporting: 9,
+      why: 'not shown this month: only 9 practices reported, and a decile needs at least 10 to compare fairly',
+    },
+  ])('says why there is no decile when $reporting practice(s) reported (fewer than 10)', ({ reporting, why }) => {
     const rows = headlineNumbers({
-      metrics: metricsRow({ practice_code: 'A81001', decile: 10 }),
+      metrics: metricsRow({ practice_code: 'A81001' }),
       period: '2026-10',
-      reportingPractices: 1,
+      reportingPractices: reporting,
     });
-    expect(rows).toEqual([
-      { label: 'Your position in the ICB', value: 'decile 10 of 10 (1 = fewest gaps), among 1 reporting practice' },
-    ]);
+    expect(rows).toEqual([{ label: 'Your position in the ICB', value: why }]);
   });
 });

@@ -7,7 +7,8 @@ const base = { practice_code: 'A81001', registered: 100, no_preference: 10 };
 describe('nextSteps', () => {
   it('thanks a practice with no gap and keeps the step about contact details to fix', () => {
     expect(nextSteps(metricsRow({ ...base, no_preference: 0, dq_sms_no_mobile: 1 }))).toEqual([
-      'Every registered patient has a recorded preference: thank you. Keep asking new patients at registration.',
+      'Every registered patient has a recorded preference: thank you. Keep asking new patients how they would like ' +
+        'to be contacted when they register.',
       'Correct the contact details of the 1 patient on the "Fix contact details" sheet: their recorded preference ' +
         'cannot be used as things stand (for example SMS with no valid mobile number).',
     ]);
@@ -44,6 +45,16 @@ describe('nextSteps', () => {
         'contact or by letter, and record letter or telephone if that is what they want.',
     );
     expect(steps[3]).toContain('contact details of the 3 patients on the "Fix contact details" sheet');
+  });
+
+  it('gives a leading practice (deciles 1–2) the short list: who to ask, keep asking, records to fix', () => {
+    const steps = nextSteps({ ...ALPHA, change_pct_points: 1 }, { leading: true });
+    expect(steps).toHaveLength(3);
+    expect(steps[0]).toMatch(/^Start at the top of the "No preference" sheet/);
+    expect(steps[1]).toBe('Keep asking new patients how they would like to be contacted when they register.');
+    expect(steps[2]).toContain('contact details of the 3 patients on the "Fix contact details" sheet');
+    // The full list for the same numbers has the SMS, unreachable and "gap grew" steps too.
+    expect(nextSteps({ ...ALPHA, change_pct_points: 1 })).toHaveLength(5);
   });
 
   it('leaves the cost out when it rounds to nothing', () => {
