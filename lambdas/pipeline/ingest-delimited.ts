@@ -42,13 +42,33 @@ export async function ingestDelimited(
 ): Promise<PracticeOutcome[]> {
   const practiceCodeFromKey = firstDefined(names, findPracticeCodeInKey);
   const dateFromName = firstDefined(names, findDateInKey);
-  const context: RowContext = { practiceCodeFromKey, fileExtractDate: dateFromName ?? uploadDate };
   const required = practiceCodeFromKey ? REQUIRED_FIELDS : [...REQUIRED_FIELDS, 'practiceCode' as const];
 
   const opened = await openExport(body, {
     isHeader: (cells) => looksLikeHeader(cells, deps.config.userMapping),
     describeExpected: describeExpectedColumns(required),
   });
+  try {
+    return await ingestOpened(deps, opened, { source, file, names, uploadDate, practiceCodeFromKey, dateFromName });
+  } finally {
+    await opened.close();
+  }
+}
+
+async function ingestOpened(
+  deps: IngestDeps,
+  opened: OpenedExport,
+  input: {
+    source: SnapshotSource;
+    file: string;
+    names: string[];
+    uploadDate: string;
+    practiceCodeFromKey: string | undefined;
+    dateFromName: string | undefined;
+  },
+): Promise<PracticeOutcome[]> {
+  const { source, file, names, uploadDate, practiceCodeFromKey, dateFromName } = input;
+  const context: RowContext = { practiceCodeFromKey, fileExtractDate: dateFromName ?? uploadDate };
   const mapping = mapHeader(opened.header, deps.config.userMapping);
   const missing = missingRequired(mapping, practiceCodeFromKey === undefined);
   if (missing.length > 0) {

@@ -52,6 +52,21 @@ export async function ingestExport(
     return { file: key, status: 'already_ingested', practices: [], rejections: [] };
   }
 
+  try {
+    return await ingestObject(deps, bucket, key, object);
+  } finally {
+    // Whatever happened, the body is not left open: an undrained S3 body keeps its socket (and `run`) alive.
+    destroy(object.body);
+  }
+}
+
+async function ingestObject(
+  deps: IngestDeps,
+  bucket: string,
+  key: string,
+  object: StoredObject,
+): Promise<IngestOutcome> {
+  const log = deps.logger.child({ file: key });
   const uploadDate = londonDate(object.lastModified);
   const { head, body } = await peekStream(object.body, 4);
   const source: SnapshotSource = { bucket, key, etag: object.etag };
