@@ -6,11 +6,12 @@ import {
   mapHeader,
   missingRequired,
 } from '../core/fields/header-mapping';
-import { periodOf } from '../core/period';
+import { periodOf, previousPeriod } from '../core/period';
 import { quoteInputTexts } from '../core/privacy/quote-input-texts';
 import { ExportRejectedError } from '../core/read/export-rejected-error';
 import { type ExportRecord, type OpenedExport, openExport } from '../core/read/open-export';
 import { ingestedFileNotes } from '../core/report/ingested-file-notes';
+import type { PracticeSnapshot } from '../core/snapshot';
 import { checkUsableTallies } from '../core/tally/check-usable-tallies';
 import { type RowContext, rowLayout } from '../core/tally/interpret-row';
 import type { SpillFile } from '../core/tally/spill-file';
@@ -110,8 +111,8 @@ async function tallyAndSave(
   const { source, file, names, dateFromName } = input;
   const started = performance.now();
   const counted = await tallyExportRows(batchesOf(opened), rowLayout(mapping), context, input.spill);
-  checkUsableTallies(counted, context.fileExtractDate, input.uploadDate);
-  const { tallies, unattributedRows } = counted;
+  checkUsableTallies(counted, context.fileExtractDate, input.uploadDate, context.practiceCodeFromKey);
+  const { tallies, unattributedRows, foreignRows } = counted;
 
   const stats = opened.stats();
   // Read, validated and counted: the part of an ingest that grows with the export (docs/performance.md).
@@ -128,6 +129,7 @@ async function tallyAndSave(
     const period = periodOf(extractDate);
     return { tally, snapshot: practiceSnapshot(tally, { period, extractDate, clinicalSystem, source, ingestedAt }) };
   });
+  const previous = await Promise.all(toStore.map(({ snapshot }) => previousRegistered(deps, snapshot)));
   const results = await storePractices(deps, toStore);
   const practices = toStore.map(({ tally, snapshot }, i) => ({
     practiceCode: tally.practiceCode,
@@ -135,6 +137,7 @@ async function tallyAndSave(
     registered: tally.counts.registered,
     extractDateColumn: tally.extractDate,
     snapshot: results[i] ?? 'superseded',
+    previous: previous[i],
   }));
 
   const notes = ingestedFileNotes(
@@ -147,6 +150,8 @@ async function tallyAndSave(
       ignoredHeaders: mapping.ignored,
       duplicateHeaders: mapping.duplicates,
       dateFromName,
+      namedPractice: context.practiceCodeFromKey,
+      foreignRows,
     },
     practices,
   );
@@ -159,6 +164,21 @@ async function tallyAndSave(
     registered,
     snapshot,
   }));
+}
+
+/**
+ * The registered count of the snapshot this one replaces (same period) or, failing that, of the period before:
+ * a new snapshot under half of it is flagged in Data quality.
+ */
+async function previousRegistered(
+  deps: IngestDeps,
+  snapshot: PracticeSnapshot,
+): Promise<{ period: string; registered: number } | undefined> {
+  for (const period of [snapshot.period, previousPeriod(snapshot.period)]) {
+    const stored = await deps.snapshots.getSnapshot(snapshot.practiceCode, period);
+    if (stored) return { period, registered: stored.counts.registered };
+  }
+  return undefined;
 }
 
 /** The export's data rows as the batches its reader yields. */

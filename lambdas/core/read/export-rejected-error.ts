@@ -11,6 +11,7 @@ export const REJECTION_REASONS = [
   'no_data_rows',
   'missing_required_columns',
   'no_practice_code',
+  'rows_for_another_practice',
   'extract_date_in_future',
   'zip_too_large',
   'zip_bomb',

@@ -5,7 +5,24 @@ import type { ExportTallies } from './tally-export-rows';
  * Rejects a counted file that cannot become snapshots: none of its rows names a practice, or a practice's
  * extract date (its rows' latest, else the file's) is after the day the file was uploaded.
  */
-export function checkUsableTallies(counted: ExportTallies, fileExtractDate: string, uploadDate: string): void {
+export function checkUsableTallies(
+  counted: ExportTallies,
+  fileExtractDate: string,
+  uploadDate: string,
+  namedPractice?: string,
+): void {
+  if (counted.tallies.size === 0 && counted.foreignRows.size > 0 && namedPractice !== undefined) {
+    const rows = [...counted.foreignRows.values()].reduce((sum, n) => sum + n, 0);
+    throw new ExportRejectedError(
+      'rows_for_another_practice',
+      `All ${rows} rows with a practice code are coded for another practice (${describeCodes(counted.foreignRows)}), ` +
+        `but the file name names ${namedPractice}: a file named for a practice speaks only for that practice, so ` +
+        'none of its rows was counted.',
+      `Check that this is ${namedPractice}'s export. If it is another practice's, rename the file with that ` +
+        "practice's code (e.g. D83001_2026-10-31.csv); for an export of several practices, leave the code out of " +
+        'the file name.',
+    );
+  }
   if (counted.tallies.size === 0) {
     throw new ExportRejectedError(
       'no_practice_code',
@@ -26,4 +43,12 @@ export function checkUsableTallies(counted: ExportTallies, fileExtractDate: stri
       );
     }
   }
+}
+
+/** Practice codes (not personal data) with their row counts, the first few only. */
+export function describeCodes(byCode: ReadonlyMap<string, number>, shown = 5): string {
+  const entries = [...byCode].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  const listed = entries.slice(0, shown).map(([code, rows]) => `${code}: ${rows} row${rows === 1 ? '' : 's'}`);
+  const more = entries.length - shown;
+  return more > 0 ? `${listed.join(', ')} and ${more} more` : listed.join(', ');
 }

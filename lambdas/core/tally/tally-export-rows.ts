@@ -10,6 +10,11 @@ export interface ExportTallies {
   tallies: Map<string, PracticeTally>;
   /** Rows that name no practice (no ODS code in the row, none in the file name): counted nowhere else. */
   unattributedRows: number;
+  /**
+   * Rows coded for a practice other than the one the file name or key names (SPEC §2.1, *foreign rows*), by
+   * that practice's code: a file named for a practice speaks only for it, so they are counted nowhere else.
+   */
+  foreignRows: Map<string, number>;
 }
 
 /**
@@ -28,11 +33,17 @@ export async function tallyExportRows(
   const tallies = new Map<string, PracticeTally>();
   let tally: PracticeTally | undefined;
   let unattributedRows = 0;
+  const foreignRows = new Map<string, number>();
+  const namedPractice = context.practiceCodeFromKey;
   for await (const batch of batches) {
     for (let i = 0; i < batch.length; i++) {
       const status = interpreter.read((batch[i] as ExportRecord).cells);
       if (status === 'unattributed') {
         unattributedRows++;
+        continue;
+      }
+      if (namedPractice !== undefined && row.practiceCode !== namedPractice) {
+        foreignRows.set(row.practiceCode, (foreignRows.get(row.practiceCode) ?? 0) + 1);
         continue;
       }
       // Exports usually list one practice's rows together: look up the tally only when the code changes.
@@ -48,5 +59,5 @@ export async function tallyExportRows(
       else tally.reject(status);
     }
   }
-  return { tallies, unattributedRows };
+  return { tallies, unattributedRows, foreignRows };
 }

@@ -35,6 +35,7 @@ describe('RejectionReason', () => {
       'no_data_rows',
       'empty_file',
       'no_practice_code',
+      'rows_for_another_practice',
       'extract_date_in_future',
       'zip_*',
     ]);

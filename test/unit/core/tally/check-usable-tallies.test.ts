@@ -26,12 +26,18 @@ describe('checkUsableTallies', () => {
       ['A81001', tally('A81001', '2026-10-31')],
       ['B82002', tally('B82002', undefined)],
     ]);
-    expect(() => checkUsableTallies({ tallies, unattributedRows: 3 }, '2026-11-02', '2026-11-02')).not.toThrow();
+    expect(() =>
+      checkUsableTallies({ tallies, unattributedRows: 3, foreignRows: new Map() }, '2026-11-02', '2026-11-02'),
+    ).not.toThrow();
   });
 
   it('rejects a file none of whose rows names a practice as no_practice_code, saying how many rows', () => {
     const error = rejection(() =>
-      checkUsableTallies({ tallies: new Map(), unattributedRows: 2 }, '2026-10-31', '2026-11-02'),
+      checkUsableTallies(
+        { tallies: new Map(), unattributedRows: 2, foreignRows: new Map() },
+        '2026-10-31',
+        '2026-11-02',
+      ),
     );
     expect(error.reason).toBe('no_practice_code');
     expect(error.message).toMatch(/^None of the 2 data rows could be attributed to a practice/);
@@ -41,15 +47,44 @@ describe('checkUsableTallies', () => {
   it('rejects an extract date after the upload day, from a practice’s rows or else from the file name', () => {
     const fromRows = new Map([['A81001', tally('A81001', '2026-11-03')]]);
     const error = rejection(() =>
-      checkUsableTallies({ tallies: fromRows, unattributedRows: 0 }, '2026-10-31', '2026-11-02'),
+      checkUsableTallies(
+        { tallies: fromRows, unattributedRows: 0, foreignRows: new Map() },
+        '2026-10-31',
+        '2026-11-02',
+      ),
     );
     expect(error.reason).toBe('extract_date_in_future');
     expect(error.message).toMatch(/^The extract date 2026-11-03 is after the day the file was uploaded \(2026-11-02\)/);
 
     const fromName = new Map([['A81001', tally('A81001', undefined)]]);
     const named = rejection(() =>
-      checkUsableTallies({ tallies: fromName, unattributedRows: 0 }, '2099-01-31', '2026-11-02'),
+      checkUsableTallies(
+        { tallies: fromName, unattributedRows: 0, foreignRows: new Map() },
+        '2099-01-31',
+        '2026-11-02',
+      ),
     );
     expect(named.message).toMatch(/^The extract date 2099-01-31 is after/);
+  });
+
+  it('rejects a file named for a practice whose rows are all coded for others, naming the codes and counts', () => {
+    const foreignRows = new Map([
+      ['D10014', 3],
+      ['D10015', 1],
+    ]);
+    const error = rejection(() =>
+      checkUsableTallies(
+        { tallies: new Map(), unattributedRows: 1, foreignRows },
+        '2026-10-31',
+        '2026-11-02',
+        'D10013',
+      ),
+    );
+    expect(error.reason).toBe('rows_for_another_practice');
+    expect(error.message).toBe(
+      'All 4 rows with a practice code are coded for another practice (D10014: 3 rows, D10015: 1 row), but the ' +
+        'file name names D10013: a file named for a practice speaks only for that practice, so none of its rows ' +
+        'was counted.',
+    );
   });
 });
