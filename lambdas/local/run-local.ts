@@ -96,7 +96,12 @@ export async function ingestFiles(
     await objects.put(config.exportsBucket, key, createReadStream(file.path), 'application/octet-stream');
     const response = await ingest.handler(sqsEventForNewObject(config.exportsBucket, key, size, ''));
     if (response.batchItemFailures.length > 0) {
-      throw new Error(`Ingest failed for ${file.relativePath}; see the log above. Nothing else was changed for it.`);
+      // Not "nothing was changed": practices of the file stored before the failure stay stored (a re-run
+      // ingests the file again, idempotently), as do the files before it.
+      throw new Error(
+        `Ingest failed for ${file.relativePath} (see the log above); the files after it were not ingested. ` +
+          'Run again to retry it: anything of it already stored is replaced, never counted twice.',
+      );
     }
     for (const outcome of response.outcomes) {
       for (const p of outcome.practices) {

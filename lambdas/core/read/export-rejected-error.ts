@@ -13,6 +13,7 @@ export const REJECTION_REASONS = [
   'no_practice_code',
   'rows_for_another_practice',
   'extract_date_in_future',
+  'internal_error',
   'zip_too_large',
   'zip_bomb',
   'zip_nested',
@@ -30,6 +31,8 @@ export type RejectionReason = (typeof REJECTION_REASONS)[number];
  */
 export class ExportRejectedError<Reason extends RejectionReason = RejectionReason> extends Error {
   override readonly name: string = 'ExportRejectedError';
+  /** For `internal_error`: the random id in the log line, so the data team can find what failed. */
+  reference: string | undefined;
   constructor(
     readonly reason: Reason,
     message: string,
@@ -37,5 +40,10 @@ export class ExportRejectedError<Reason extends RejectionReason = RejectionReaso
     options?: { cause?: unknown },
   ) {
     super(message, options);
+  }
+
+  withReference(reference: string): this {
+    this.reference = reference;
+    return this;
   }
 }

@@ -1,9 +1,10 @@
 import { emptyCounts, type PracticeCounts } from '../metrics/practice-counts';
+import type { SeenNames } from '../privacy/seen-names';
 import type { ContactFix, GapListPatient, GapListTier } from '../report/gap-list';
 import type { RegisterCounts, RowRejection } from '../snapshot';
 import { nhsNumberKey } from '../values/nhs-number-key';
 import { isoToDateNumber } from '../values/uk-date-number';
-import { withholdPersonalValue } from '../values/withhold-personal-value';
+import { BoundedValueCounts } from './bounded-value-counts';
 import { GapRowBuffer } from './gap-row-buffer';
 import { decodeGapRows, writeContactFix, writeNoPreference } from './gap-row-codec';
 import { NhsNumberSet } from './nhs-number-set';
@@ -40,8 +41,10 @@ export class PracticeTally {
   readonly counts: PracticeCounts = emptyCounts();
   readonly registers: Record<string, RegisterCounts> = {};
   readonly rejectedByReason: Partial<Record<RowRejection, number>> = {};
-  readonly unrecognisedValues: Record<string, number> = {};
-  readonly unknownRegisterCodes: Record<string, number> = {};
+  private readonly unrecognised = new BoundedValueCounts();
+  private readonly unknownRegisters = new BoundedValueCounts();
+  /** The export's names, once its last row is read (see screenWith). */
+  private names: SeenNames | undefined;
   /** Latest extract date seen in this practice's rows. */
   extractDate: string | undefined;
   private extractDateNumber = 0;
@@ -56,6 +59,24 @@ export class PracticeTally {
     private readonly spill?: SpillFile,
   ) {
     this.gapRows = new GapRowBuffer(spill);
+  }
+
+  /**
+   * Unmapped preference values as they may be stored: the most frequent that cannot be personal data, the
+   * rest counted by shape or as "n more" (BoundedValueCounts), with row counts.
+   */
+  get unrecognisedValues(): Record<string, number> {
+    return this.unrecognised.screened(this.names);
+  }
+
+  /** Register codes that are not QOF codes, as unrecognisedValues. */
+  get unknownRegisterCodes(): Record<string, number> {
+    return this.unknownRegisters.screened(this.names);
+  }
+
+  /** Screens the values against the forenames and surnames of the whole export: call after its last row. */
+  screenWith(names: SeenNames): void {
+    this.names = names;
   }
 
   reject(reason: RowRejection): void {
@@ -111,10 +132,7 @@ export class PracticeTally {
         if (none) register.noPreference++;
       }
     }
-    for (let i = 0; i < row.unknownRegisters.length; i++) {
-      const code = withholdPersonalValue(row.unknownRegisters[i] as string);
-      this.unknownRegisterCodes[code] = (this.unknownRegisterCodes[code] ?? 0) + 1;
-    }
+    for (let i = 0; i < row.unknownRegisters.length; i++) this.unknownRegisters.add(row.unknownRegisters[i] as string);
 
     switch (row.category) {
       case 'none':
@@ -146,8 +164,7 @@ export class PracticeTally {
         break;
       case 'unrecognised': {
         c.unrecognised++;
-        const shown = withholdPersonalValue(row.preferenceRaw);
-        this.unrecognisedValues[shown] = (this.unrecognisedValues[shown] ?? 0) + 1;
+        this.unrecognised.add(row.preferenceRaw);
         break;
       }
     }

@@ -1,3 +1,4 @@
+import { SeenNames } from '../privacy/seen-names';
 import type { ExportRecord } from '../read/open-export';
 import type { RowContext, RowLayout } from './interpret-row';
 import { PracticeTally } from './practice-tally';
@@ -15,6 +16,8 @@ export interface ExportTallies {
    * that practice's code: a file named for a practice speaks only for it, so they are counted nowhere else.
    */
   foreignRows: Map<string, number>;
+  /** Every forename and surname in the file (whatever became of the row), to screen what it shows (SPEC §8). */
+  names: SeenNames;
 }
 
 /**
@@ -35,9 +38,16 @@ export async function tallyExportRows(
   let unattributedRows = 0;
   const foreignRows = new Map<string, number>();
   const namedPractice = context.practiceCodeFromKey;
+  // Every row's names, whatever becomes of the row: a value equal to any patient's name is withheld (SPEC §8).
+  const names = new SeenNames();
+  const surname = layout.fields.surname;
+  const forename = layout.fields.forename;
   for await (const batch of batches) {
     for (let i = 0; i < batch.length; i++) {
-      const status = interpreter.read((batch[i] as ExportRecord).cells);
+      const cells = (batch[i] as ExportRecord).cells;
+      if (surname !== undefined) names.add(cells[surname] ?? '');
+      if (forename !== undefined) names.add(cells[forename] ?? '');
+      const status = interpreter.read(cells);
       if (status === 'unattributed') {
         unattributedRows++;
         continue;
@@ -59,5 +69,6 @@ export async function tallyExportRows(
       else tally.reject(status);
     }
   }
-  return { tallies, unattributedRows, foreignRows };
+  for (const counted of tallies.values()) counted.screenWith(names);
+  return { tallies, unattributedRows, foreignRows, names };
 }

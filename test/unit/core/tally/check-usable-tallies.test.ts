@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { SeenNames } from '../../../../lambdas/core/privacy/seen-names';
 import { ExportRejectedError } from '../../../../lambdas/core/read/export-rejected-error';
 import { checkUsableTallies } from '../../../../lambdas/core/tally/check-usable-tallies';
 import { PracticeTally } from '../../../../lambdas/core/tally/practice-tally';
@@ -27,14 +28,18 @@ describe('checkUsableTallies', () => {
       ['B82002', tally('B82002', undefined)],
     ]);
     expect(() =>
-      checkUsableTallies({ tallies, unattributedRows: 3, foreignRows: new Map() }, '2026-11-02', '2026-11-02'),
+      checkUsableTallies(
+        { tallies, unattributedRows: 3, foreignRows: new Map(), names: new SeenNames() },
+        '2026-11-02',
+        '2026-11-02',
+      ),
     ).not.toThrow();
   });
 
   it('rejects a file none of whose rows names a practice as no_practice_code, saying how many rows', () => {
     const error = rejection(() =>
       checkUsableTallies(
-        { tallies: new Map(), unattributedRows: 2, foreignRows: new Map() },
+        { tallies: new Map(), unattributedRows: 2, foreignRows: new Map(), names: new SeenNames() },
         '2026-10-31',
         '2026-11-02',
       ),
@@ -48,7 +53,7 @@ describe('checkUsableTallies', () => {
     const fromRows = new Map([['A81001', tally('A81001', '2026-11-03')]]);
     const error = rejection(() =>
       checkUsableTallies(
-        { tallies: fromRows, unattributedRows: 0, foreignRows: new Map() },
+        { tallies: fromRows, unattributedRows: 0, foreignRows: new Map(), names: new SeenNames() },
         '2026-10-31',
         '2026-11-02',
       ),
@@ -59,7 +64,7 @@ describe('checkUsableTallies', () => {
     const fromName = new Map([['A81001', tally('A81001', undefined)]]);
     const named = rejection(() =>
       checkUsableTallies(
-        { tallies: fromName, unattributedRows: 0, foreignRows: new Map() },
+        { tallies: fromName, unattributedRows: 0, foreignRows: new Map(), names: new SeenNames() },
         '2099-01-31',
         '2026-11-02',
       ),
@@ -74,7 +79,7 @@ describe('checkUsableTallies', () => {
     ]);
     const error = rejection(() =>
       checkUsableTallies(
-        { tallies: new Map(), unattributedRows: 1, foreignRows },
+        { tallies: new Map(), unattributedRows: 1, foreignRows, names: new SeenNames() },
         '2026-10-31',
         '2026-11-02',
         'D10013',
