@@ -18,6 +18,7 @@ import { type RowContext, rowLayout } from '../core/tally/interpret-row';
 import type { PracticeTally } from '../core/tally/practice-tally';
 import type { SpillFile } from '../core/tally/spill-file';
 import { tallyExportRows } from '../core/tally/tally-export-rows';
+import { findImpossibleDateInKey } from '../core/values/uk-date';
 import { assertItemSize } from './assert-item-size';
 import type { IngestDeps } from './ingest-deps';
 import { practiceSnapshot, type SnapshotSource } from './save-snapshot';
@@ -51,6 +52,7 @@ export async function countExport(
   spill: SpillFile,
 ): Promise<CountedExport> {
   const { practiceCodeFromKey } = naming;
+  assertPossibleDateInName(naming);
   const required = practiceCodeFromKey ? REQUIRED_FIELDS : [...REQUIRED_FIELDS, 'practiceCode' as const];
   const opened = await openExport(body, {
     isHeader: (cells) => looksLikeHeader(cells, deps.config.userMapping),
@@ -62,6 +64,21 @@ export async function countExport(
     return await countOpened(deps, opened, mapping, naming, spill);
   } finally {
     await opened.close();
+  }
+}
+
+/** A name with an impossible date (`D10012_2026-02-30.csv`) is quarantined rather than dated by its upload. */
+function assertPossibleDateInName({ names, dateFromName }: ExportNaming): void {
+  if (dateFromName !== undefined) return;
+  for (const name of names) {
+    const impossible = findImpossibleDateInKey(name);
+    if (impossible === undefined) continue;
+    throw new ExportRejectedError(
+      'bad_extract_date',
+      `The file name holds "${impossible}", which is not a real date, so the extract date is unknown.`,
+      'Correct the date in the file name (YYYY-MM-DD or YYYYMMDD, the day the report was run), or add an extract ' +
+        'date column, and upload the export again.',
+    );
   }
 }
 
@@ -120,6 +137,8 @@ async function countOpened(
       ignoredHeaders: screenHeaderList(mapping.ignored, counted.names),
       duplicateHeaders: screenHeaderList(mapping.duplicates, counted.names),
       dateFromName,
+      uploadDate,
+      hasExtractDateColumn: mapping.fields.extractDate !== undefined,
       namedPractice: practiceCodeFromKey,
       foreignRows: counted.foreignRows,
     },

@@ -48,6 +48,7 @@ const CASES: Record<
   missing_required_columns: fixture('F86010_2026-10-31_missing-column.csv'),
   no_practice_code: fixture('export_2026-10-31_blank-practice-codes.csv'),
   extract_date_in_future: fixture('F86016_2099-01-31_future-extract-date.csv'),
+  bad_extract_date: { file: 'D10012_2026-02-30.csv', bytes: () => tinyExport('D10012') },
   rows_for_another_practice: { file: 'D10013_2026-10-31_foreign.csv', bytes: () => tinyExport('D10014') },
   zip_too_large: {
     file: 'F86030_2026-10-31_many-members.zip',

@@ -13,6 +13,7 @@ export const REJECTION_REASONS = [
   'no_practice_code',
   'rows_for_another_practice',
   'extract_date_in_future',
+  'bad_extract_date',
   'internal_error',
   'zip_too_large',
   'zip_bomb',

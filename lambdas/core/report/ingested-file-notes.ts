@@ -15,6 +15,10 @@ export interface IngestedFileFacts {
   duplicateHeaders: string[];
   /** The extract date in the file name, if it has one. */
   dateFromName: string | undefined;
+  /** The day the file was uploaded: its rows' extract date when neither a column nor its name has one. */
+  uploadDate?: string;
+  /** Whether the file has an extract date column. */
+  hasExtractDateColumn?: boolean;
   /** The practice the file name or key names, if any (SPEC §2.1). */
   namedPractice?: string | undefined;
   /** Rows coded for a practice other than the named one, by that practice's code: counted nowhere. */
@@ -58,6 +62,11 @@ export function ingestedFileNotes(
       note.notes.push(
         `${practiceCode}: the extract date column (${extractDateColumn}) differs from the date in the file ` +
           `name (${facts.dateFromName}); the column was used.`,
+      );
+    }
+    if (!facts.dateFromName && !facts.hasExtractDateColumn && facts.uploadDate) {
+      note.notes.push(
+        `${practiceCode}: no extract date in a column or the file name; the upload date (${facts.uploadDate}) was used.`,
       );
     }
     if (snapshot === 'superseded') {

@@ -1,6 +1,9 @@
 import { ExportRejectedError } from '../read/export-rejected-error';
 import type { ExportTallies } from './tally-export-rows';
 
+/** QOF 2019/20, when recording the preference began: a fixed bound, so the bundled samples never age out. */
+export const EARLIEST_EXTRACT_DATE = '2019-04-01';
+
 /**
  * Rejects a counted file that cannot become snapshots: none of its rows names a practice, or a practice's
  * extract date (its rows' latest, else the file's) is after the day the file was uploaded.
@@ -33,6 +36,15 @@ export function checkUsableTallies(
   }
   for (const tally of counted.tallies.values()) {
     const extractDate = tally.extractDate ?? fileExtractDate;
+    if (extractDate < EARLIEST_EXTRACT_DATE) {
+      throw new ExportRejectedError(
+        'bad_extract_date',
+        `The extract date ${extractDate} is before ${EARLIEST_EXTRACT_DATE} (QOF 2019/20, when recording the ` +
+          'preference began), so it cannot be the date the report was run.',
+        'Check the extract date column, or the date in the file name (YYYY-MM-DD or YYYYMMDD), then correct it ' +
+          'and upload the export again.',
+      );
+    }
     if (extractDate > uploadDate) {
       throw new ExportRejectedError(
         'extract_date_in_future',

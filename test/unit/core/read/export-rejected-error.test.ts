@@ -37,6 +37,7 @@ describe('RejectionReason', () => {
       'no_practice_code',
       'rows_for_another_practice',
       'extract_date_in_future',
+      'bad_extract_date',
       'internal_error',
       'zip_*',
     ]);

@@ -100,4 +100,13 @@ describe('ingestedFileNotes', () => {
         'file named for a practice speaks only for it.',
     ]);
   });
+
+  it('notes that the upload date was used when neither a column nor the file name has an extract date', () => {
+    const facts = { ...FACTS, dateFromName: undefined, uploadDate: '2026-11-02' };
+    expect(ingestedFileNotes(facts, [practice({})]).get('2026-10')?.notes).toEqual([
+      'A81001: no extract date in a column or the file name; the upload date (2026-11-02) was used.',
+    ]);
+    const withColumn = ingestedFileNotes({ ...facts, hasExtractDateColumn: true }, [practice({})]);
+    expect(withColumn.get('2026-10')?.notes).toEqual([]);
+  });
 });

@@ -92,4 +92,25 @@ describe('checkUsableTallies', () => {
         'was counted.',
     );
   });
+
+  it('rejects an extract date before 2019-04-01 as bad_extract_date, from the rows or the file name', () => {
+    const fromRows = new Map([['A81001', tally('A81001', '1926-10-31')]]);
+    const error = rejection(() =>
+      checkUsableTallies(
+        { tallies: fromRows, unattributedRows: 0, foreignRows: new Map(), names: new SeenNames() },
+        '2026-10-31',
+        '2026-11-02',
+      ),
+    );
+    expect(error.reason).toBe('bad_extract_date');
+    expect(error.message).toMatch(/^The extract date 1926-10-31 is before 2019-04-01/);
+    const fromName = new Map([['A81001', tally('A81001', undefined)]]);
+    expect(() =>
+      checkUsableTallies(
+        { tallies: fromName, unattributedRows: 0, foreignRows: new Map(), names: new SeenNames() },
+        '2019-04-01',
+        '2026-11-02',
+      ),
+    ).not.toThrow();
+  });
 });
