@@ -7,7 +7,7 @@ import {
   missingRequired,
 } from '../core/fields/header-mapping';
 import { periodOf } from '../core/period';
-import { quoteInputTexts } from '../core/privacy/quote-input-texts';
+import { describeFoundColumns } from '../core/privacy/describe-found-columns';
 import { screenHeaderList } from '../core/privacy/screen-header-list';
 import { ExportRejectedError } from '../core/read/export-rejected-error';
 import { type ExportRecord, type OpenedExport, openExport } from '../core/read/open-export';
@@ -88,13 +88,20 @@ function assertRequiredColumns(opened: OpenedExport, mapping: HeaderMapping, pra
   throw new ExportRejectedError(
     'missing_required_columns',
     `The header on line ${opened.headerLine} has no column for: ${missing.map((f) => FIELD_LABELS[f]).join(', ')}. ` +
-      `Columns found: ${quoteInputTexts(opened.header)}`,
+      `Columns found: ${describeFoundColumns(opened.header, knownColumns(mapping))}`,
     `Expected ${describeExpectedColumns(missing)}. Rename the columns in the report, or map yours in a ` +
       'mapping file (README, "Column mapping").' +
       (missing.includes('practiceCode')
         ? ' Or put the practice code in the file name (e.g. D83001_2026-10-31.csv).'
         : ''),
   );
+}
+
+/** The header positions that matched a field or a register: known vocabulary, quoted as they are. */
+function knownColumns(mapping: HeaderMapping): Set<number> {
+  const known = new Set<number>(Object.values(mapping.fields));
+  for (const { index } of mapping.registerColumns) known.add(index);
+  return known;
 }
 
 async function countOpened(

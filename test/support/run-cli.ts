@@ -16,14 +16,14 @@ export interface CliResult {
  * Runs `pcm-report <args>` as a child process, as a person would, and waits for it to exit. A process still
  * running after `limitMs` is killed (its own id only) and reported as hung: a liveness check, not a timing.
  */
-export function runCli(args: readonly string[], limitMs: number): Promise<CliResult> {
+export function runCli(args: readonly string[], limitMs: number, env: Record<string, string> = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
       [join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'bin/pcm-report.ts', ...args],
       {
         cwd: ROOT,
-        env: { ...process.env, LOG_LEVEL: 'warn' },
+        env: { ...process.env, LOG_LEVEL: 'warn', ...env },
         stdio: ['ignore', 'pipe', 'pipe'],
       },
     );
