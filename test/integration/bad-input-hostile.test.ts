@@ -5,6 +5,7 @@ import type { FileRecord } from '../../lambdas/ports';
 import { writeDelimited } from '../support/delimited-writer';
 import { EXPORTS_BUCKET, type PipelineHarness, startPipelineHarness } from '../support/pipeline-harness';
 import { syntheticNhsNumbers } from '../support/synthetic-nhs-number';
+import { zipArchive } from '../support/zip-writer';
 
 /*
  * Bad-input catalogue, bounded state (issue 13): free text in a column the report counts by value, or an
@@ -50,6 +51,19 @@ const FILES = {
       ...NHS.slice(30_002, 31_002).map((nhs) => [nhs, 'Testsurname', 'Testforename', '01/02/1961', 'D20003', '']),
       ...NHS.slice(31_002, 31_012).map((nhs) => [nhs, 'Testsurname', 'Testforename', '01/02/1961', 'D20004', '']),
     ]),
+  },
+  /** 10,000 members, each a one-patient export: used to be quarantined after its first 100 were ingested. */
+  manyMembers: {
+    key: 'exports/D20006_2026-10-31_many.zip',
+    body: zipArchive(
+      Array.from({ length: 10_000 }, (_, i) => ({
+        name: `D20006_2026-10-31_${i}.csv`,
+        data: writeDelimited([
+          HEADER,
+          [NHS[31_100] as string, 'Testsurname', 'Testforename', '01/02/1961', 'D20006', 'SMS'],
+        ]),
+      })),
+    ),
   },
   good: {
     key: 'exports/D20005_2026-10-31.csv',
@@ -129,6 +143,14 @@ describe('bounded state: free text and 100,000 columns cannot stop a run', () =>
     expect(logged).toMatchObject({ error: 'RangeError', file: FILES.faulted.key });
     // Nothing of it was stored.
     expect(await h.table.getSnapshot('D20003', PERIOD)).toBeUndefined();
+  });
+
+  it('quarantines a zip of 10,000 members before any member is ingested', async () => {
+    const outcome = outcomes.get('manyMembers');
+    expect(outcome?.status).toBe('rejected');
+    expect(outcome?.practices).toEqual([]);
+    expect(outcome?.rejections.map((r) => [r.file, r.reason])).toEqual([[FILES.manyMembers.key, 'zip_too_large']]);
+    expect(await h.table.getSnapshot('D20006', PERIOD)).toBeUndefined();
   });
 
   it('ingested the other files of the run, before and after the one that failed', () => {
