@@ -222,7 +222,8 @@ describe('zipMembers', () => {
     const yielded: string[] = [];
     const error = await rejection(
       (async () => {
-        for await (const member of zipMembers(inChunks(zip), new FsScratchSpace(tmpDir), limits)) yielded.push(member.name);
+        for await (const member of zipMembers(inChunks(zip), new FsScratchSpace(tmpDir), limits))
+          yielded.push(member.name);
       })(),
     );
     expect(error.reason).toBe('zip_too_large');
