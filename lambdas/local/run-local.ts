@@ -5,7 +5,7 @@ import { type DirectoryRejection, parseDirectoryCsv } from '../core/directory/pa
 import type { IngestOutcome } from '../pipeline/ingest-export';
 import { readSmallObject } from '../pipeline/read-small-object';
 import type { ObjectStore } from '../ports';
-import { type ExportFile, listExportFiles } from './list-export-files';
+import { type ExportFile, listExportFolder, type RefusedExportFile } from './list-export-files';
 import { type LocalSession, withLocalSession } from './local-session';
 import { type NotifySummary, notifyInSession } from './notify-local';
 import { sqsEventForNewObject } from './s3-event';
@@ -41,6 +41,8 @@ export interface IngestSummary {
 
 export interface LocalRunSummary extends IngestSummary {
   outDir: string;
+  /** Files of the exports folder that were not read (symbolic links out of it), with why. */
+  refused: RefusedExportFile[];
   periods: PeriodOutput[];
   /** The latest period's practice emails (SPEC §6: only the latest period is notified). */
   notify?: NotifySummary;
@@ -55,7 +57,8 @@ export interface LocalRunSummary extends IngestSummary {
 export async function runLocal(options: LocalRunOptions): Promise<LocalRunSummary> {
   return withLocalSession(options.outDir, options.env ?? {}, async (session) => {
     if (options.practicesFile) await importDirectory(session, options.practicesFile, options.onProgress);
-    const ingested = await ingestFiles(session, await listExportFiles(options.exportsDir), options.onProgress);
+    const { files, refused } = await listExportFolder(options.exportsDir);
+    const ingested = await ingestFiles(session, files, options.onProgress);
     const periods: PeriodOutput[] = [];
     for (const period of await session.table.listPeriods()) {
       periods.push(await buildReport(session, period, options.onProgress));
@@ -63,7 +66,7 @@ export async function runLocal(options: LocalRunOptions): Promise<LocalRunSummar
     await copyQuarantine(session);
     const latest = periods.at(-1)?.period;
     const notify = latest ? await notifyInSession(session, { period: latest, env: options.env }) : undefined;
-    return { ...ingested, outDir: options.outDir, periods, notify };
+    return { ...ingested, refused, outDir: options.outDir, periods, notify };
   });
 }
 

@@ -1,4 +1,4 @@
-import { cp, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -78,9 +78,13 @@ function fixture(file: string) {
 }
 
 /** A run over `files` (name → bytes) plus the good export; returns the CLI's result. */
-async function runOver(files: Record<string, Buffer>): Promise<CliResult> {
+async function runOver(
+  files: Record<string, Buffer>,
+  setUp?: (exportsDir: string) => Promise<void>,
+): Promise<CliResult> {
   const exportsDir = await mkdtemp(join(tmpdir(), 'pcm-exits-'));
   await mkdir(join(exportsDir, 'bad'));
+  await setUp?.(exportsDir);
   for (const [name, bytes] of Object.entries(files)) await writeFile(join(exportsDir, 'bad', name), bytes);
   await cp(join(FIXTURES, 'systmone', GOOD), join(exportsDir, GOOD));
   const out = await mkdtemp(join(tmpdir(), 'pcm-exits-out-'));
@@ -95,7 +99,12 @@ describe('pcm-report run exits after quarantining a file, for every rejection re
   beforeAll(async () => {
     const files: Record<string, Buffer> = {};
     for (const { file, bytes } of Object.values(CASES)) files[file] = Buffer.from(await bytes());
-    shared = await runOver(files);
+    // A symbolic link to a file outside the exports folder: refused, and said so in the summary.
+    shared = await runOver(files, async (exportsDir) => {
+      const outside = await mkdtemp(join(tmpdir(), 'pcm-exits-outside-'));
+      await cp(join(FIXTURES, 'systmone', 'D84004_2026-09-30.csv'), join(outside, 'D84004_2026-09-30.csv'));
+      await symlink(join(outside, 'D84004_2026-09-30.csv'), join(exportsDir, 'bad', 'linked.csv'));
+    });
   }, LIVENESS_MS + 30_000);
 
   it('has a case for every rejection reason but internal_error', () => {
@@ -109,6 +118,13 @@ describe('pcm-report run exits after quarantining a file, for every rejection re
 
   it.each(Object.entries(CASES))('quarantined the %s case', (reason, { file }) => {
     expect(shared.stderr).toContain(quarantineLine(file, reason));
+  });
+
+  it('names the symbolic link it refused in the run summary, and did not read it', () => {
+    expect(shared.stdout).toContain(
+      'bad/linked.csv is a symbolic link to a file outside the exports folder; not read. Copy the export into the folder instead.',
+    );
+    expect(shared.stderr).not.toContain('D84004');
   });
 
   it('still ingested the other file of the run', () => {
