@@ -9,6 +9,7 @@ import {
 import { periodOf } from '../core/period';
 import { describeFoundColumns } from '../core/privacy/describe-found-columns';
 import { screenHeaderList } from '../core/privacy/screen-header-list';
+import { assertOneDelimiter } from '../core/read/delimiter-switch';
 import { ExportRejectedError } from '../core/read/export-rejected-error';
 import { type ExportRecord, type OpenedExport, openExport } from '../core/read/open-export';
 import type { IngestedFileFacts } from '../core/report/ingested-file-notes';
@@ -152,9 +153,13 @@ async function countOpened(
   };
 }
 
-/** The export's data rows as the batches its reader yields. */
+/** The export's data rows as the batches its reader yields, checked for a change of delimiter. */
 async function* batchesOf(opened: OpenedExport): AsyncGenerator<readonly ExportRecord[]> {
-  for (let batch = await opened.nextBatch(); batch !== undefined; batch = await opened.nextBatch()) yield batch;
+  const header = { cells: opened.header.length, line: opened.headerLine };
+  for (let batch = await opened.nextBatch(); batch !== undefined; batch = await opened.nextBatch()) {
+    for (const record of batch) if (record.cells.length === 1) assertOneDelimiter(record, opened.delimiter, header);
+    yield batch;
+  }
 }
 
 /** A best guess for the report when the directory does not say; the directory wins. */

@@ -65,6 +65,20 @@ const FILES = {
       })),
     ),
   },
+  /** Comma-separated, then semicolon-separated from line 4 on (two exports pasted together). */
+  mixed: {
+    key: 'exports/D20007_2026-10-31_mixed.csv',
+    body: Buffer.concat([
+      writeDelimited([
+        HEADER,
+        ...NHS.slice(31_200, 31_202).map((nhs) => [nhs, 'Testsurname', 'Testforename', '01/02/1961', 'D20007', 'SMS']),
+      ]),
+      writeDelimited(
+        NHS.slice(31_202, 31_204).map((nhs) => [nhs, 'Testsurname', 'Testforename', '01/02/1961', 'D20007', 'SMS']),
+        { delimiter: ';' },
+      ),
+    ]),
+  },
   good: {
     key: 'exports/D20005_2026-10-31.csv',
     body: writeDelimited([
@@ -151,6 +165,18 @@ describe('bounded state: free text and 100,000 columns cannot stop a run', () =>
     expect(outcome?.practices).toEqual([]);
     expect(outcome?.rejections.map((r) => [r.file, r.reason])).toEqual([[FILES.manyMembers.key, 'zip_too_large']]);
     expect(await h.table.getSnapshot('D20006', PERIOD)).toBeUndefined();
+  });
+
+  it('quarantines a file whose rows switch delimiter part way, naming the line, rather than rejecting half its rows', async () => {
+    const outcome = outcomes.get('mixed');
+    expect(outcome?.rejections.map((r) => [r.reason, r.message])).toEqual([
+      [
+        'mixed_delimiters',
+        'Line 4 is separated by semicolons, but the header on line 1 by commas: the file switches delimiter part ' +
+          'way (often two exports pasted together), so its rows from there on cannot be read.',
+      ],
+    ]);
+    expect(await h.table.getSnapshot('D20007', PERIOD)).toBeUndefined();
   });
 
   it('ingested the other files of the run, before and after the one that failed', () => {

@@ -44,6 +44,10 @@ const CASES: Record<
   unsupported_encoding: fixture('F86007_2026-10-31_utf-16.csv'),
   no_header: fixture('F86006_2026-10-31_colon-delimited.csv'),
   malformed_csv: fixture('F86012_2026-10-31_unterminated-quote.csv'),
+  mixed_delimiters: {
+    file: 'F86037_2026-10-31_mixed.csv',
+    bytes: () => Buffer.concat([tinyExport('F86037'), Buffer.from('9990000018;Quill;Quinn;01/02/1961;F86037;SMS\n')]),
+  },
   no_data_rows: fixture('F86003_2026-10-31_header-only.csv'),
   missing_required_columns: fixture('F86010_2026-10-31_missing-column.csv'),
   no_practice_code: fixture('export_2026-10-31_blank-practice-codes.csv'),

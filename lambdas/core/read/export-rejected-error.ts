@@ -8,6 +8,7 @@ export const REJECTION_REASONS = [
   'unsupported_encoding',
   'no_header',
   'malformed_csv',
+  'mixed_delimiters',
   'no_data_rows',
   'missing_required_columns',
   'no_practice_code',

@@ -32,6 +32,7 @@ describe('RejectionReason', () => {
       'not_text',
       'unsupported_encoding',
       'malformed_csv',
+      'mixed_delimiters',
       'no_data_rows',
       'empty_file',
       'no_practice_code',
