@@ -62,7 +62,7 @@ export async function openBenchStores(practices: number, gapListWorker?: GapList
   > = {
     reportsBucket: BENCH_BUCKETS.reports,
     icbName: 'NHS Benchmark Integrated Care Board',
-    assumptions: { costPerFragmentGbp: 0.025, invitesPerYear: 2, fragmentsPerInvite: 1 },
+    assumptions: { costPerFragmentGbp: 0.025, invitesPerYear: 2, fragmentsPerInvite: 1, vatRate: 0 },
     tmpDir,
     userMapping: undefined,
     suppressSmallNumbers: false,

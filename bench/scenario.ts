@@ -138,7 +138,7 @@ async function emptyGapList() {
   const { emptyCounts } = await import('../lambdas/core/metrics/practice-counts');
   const { practiceRow } = await import('../lambdas/core/report/practice-row');
   const identity = { period: PERIOD, practiceCode: 'Y10000', extractDate: '2026-09-30' };
-  const assumptions = { costPerFragmentGbp: 0.025, invitesPerYear: 2, fragmentsPerInvite: 1 };
+  const assumptions = { costPerFragmentGbp: 0.025, invitesPerYear: 2, fragmentsPerInvite: 1, vatRate: 0 };
   return {
     ...identity,
     clinicalSystem: 'SystmOne',

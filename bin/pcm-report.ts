@@ -7,6 +7,7 @@ import { practicesCommand } from '../lambdas/local/commands/practices';
 import { reportCommand } from '../lambdas/local/commands/report';
 import { runCommand } from '../lambdas/local/commands/run';
 import { samplesCommand } from '../lambdas/local/commands/samples';
+import { serveCommand } from '../lambdas/local/commands/serve';
 import { smsCheckCommand } from '../lambdas/local/commands/sms-check';
 
 const program = new Command('pcm-report')
@@ -21,6 +22,7 @@ program.addCommand(notifyCommand());
 program.addCommand(practicesCommand());
 program.addCommand(samplesCommand());
 program.addCommand(smsCheckCommand());
+program.addCommand(serveCommand());
 
 try {
   await program.parseAsync(process.argv);

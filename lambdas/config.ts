@@ -1,7 +1,11 @@
 import type { UserMapping } from './core/fields/header-mapping';
 import { parseUserMapping } from './core/fields/parse-user-mapping';
+import { parseValueMapping } from './core/fields/parse-value-mapping';
+import type { ValueMapping } from './core/fields/value-mapping';
 import type { SmsCostAssumptions } from './core/report/period-report';
+import { SETTING_DEFAULTS } from './defaults';
 import { ConfigError } from './errors';
+import { SETTING_RULES, type SettingRule } from './settings/setting-rules';
 
 /** Collects every configuration problem before failing, so one run shows them all. */
 export class ConfigCheck {
@@ -21,22 +25,14 @@ export class ConfigCheck {
     return this.env[key]?.trim() || undefined;
   }
 
-  number(key: string, fallback: number, rule: { min?: number; max?: number; integer?: boolean } = {}): number {
+  /** A setting the CDK context and the --config file share, checked by its one rule; `fallback` when unset. */
+  ruled<T extends string | number>(key: string, rule: SettingRule<T>, fallback: T): T {
     const raw = this.env[key]?.trim();
     if (raw === undefined || raw === '') return fallback;
-    const value = Number(raw);
-    const expected = `${rule.integer ? 'a whole number' : 'a number'}${rule.min !== undefined ? ` ≥ ${rule.min}` : ''}${
-      rule.max !== undefined ? ` ≤ ${rule.max}` : ''
-    }`;
-    if (
-      !Number.isFinite(value) ||
-      (rule.integer && !Number.isInteger(value)) ||
-      (rule.min !== undefined && value < rule.min) ||
-      (rule.max !== undefined && value > rule.max)
-    ) {
-      this.problems.push(`${key} is "${raw}": expected ${expected}.`);
-    }
-    return value;
+    const parsed = rule.schema.safeParse(typeof fallback === 'number' ? Number(raw) : raw);
+    if (parsed.success) return parsed.data;
+    this.problems.push(`${key} is "${raw}": expected ${rule.expected}.`);
+    return fallback;
   }
 
   list(key: string, fallback: string[]): string[] {
@@ -46,14 +42,6 @@ export class ConfigCheck {
       .split(',')
       .map((item) => item.trim().toLowerCase())
       .filter(Boolean);
-  }
-
-  email(key: string, fallback: string): string {
-    const value = this.env[key]?.trim() || fallback;
-    if (!/^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/.test(value)) {
-      this.problems.push(`${key} is "${value}": expected an email address such as reports@example.nhs.uk.`);
-    }
-    return value;
   }
 
   /** Optional JSON, checked by `parse`; its error message says what is wrong. */
@@ -83,6 +71,8 @@ export interface AwsConnection {
   s3Endpoint?: string;
   dynamoEndpoint?: string;
   forcePathStyle: boolean;
+  /** Fixed keys for the local servers; absent in AWS, where the SDK's default chain finds the role's. */
+  credentials?: { accessKeyId: string; secretAccessKey: string };
 }
 
 export interface PipelineConfig {
@@ -97,6 +87,8 @@ export interface PipelineConfig {
   suppressSmallNumbers: boolean;
   /** Extra header → field mappings for exports whose columns the aliases do not cover. */
   userMapping?: UserMapping;
+  /** The ICB's own vocabulary for preference, SMS consent and AIS values (SPEC §2.3c). */
+  valueMapping?: ValueMapping;
 }
 
 /** Reads the ingest/report configuration once, at the edge. */
@@ -112,14 +104,35 @@ export function loadPipelineConfig(env: Readonly<Record<string, string | undefin
     tableName: check.text('TABLE_NAME'),
     exportsBucket: check.text('EXPORTS_BUCKET'),
     reportsBucket: check.text('REPORTS_BUCKET'),
-    icbName: check.text('ICB_NAME', 'NHS Example Integrated Care Board'),
+    icbName: check.ruled('ICB_NAME', SETTING_RULES.icbName, SETTING_DEFAULTS.icbName),
     assumptions: {
-      costPerFragmentGbp: check.number('SMS_COST_PER_FRAGMENT_GBP', 0.025, { min: 0 }),
-      invitesPerYear: check.number('SMS_INVITES_PER_YEAR', 2, { min: 0 }),
-      fragmentsPerInvite: check.number('SMS_FRAGMENTS_PER_INVITE', 1, { min: 1, integer: true }),
+      costPerFragmentGbp: check.ruled(
+        'SMS_COST_PER_FRAGMENT_GBP',
+        SETTING_RULES.smsCostPerFragmentGbp,
+        SETTING_DEFAULTS.smsCostPerFragmentGbp,
+      ),
+      invitesPerYear: check.ruled(
+        'SMS_INVITES_PER_YEAR',
+        SETTING_RULES.smsInvitesPerYear,
+        SETTING_DEFAULTS.smsInvitesPerYear,
+      ),
+      fragmentsPerInvite: check.ruled(
+        'SMS_FRAGMENTS_PER_INVITE',
+        SETTING_RULES.smsFragmentsPerInvite,
+        SETTING_DEFAULTS.smsFragmentsPerInvite,
+      ),
+      vatRate: check.ruled('SMS_VAT_RATE', SETTING_RULES.smsVatRate, SETTING_DEFAULTS.smsVatRate),
     },
     tmpDir: check.optionalText('TMP_DIR') ?? '/tmp',
     suppressSmallNumbers: env.SUPPRESS_SMALL_NUMBERS === 'true',
     userMapping: check.json('COLUMN_MAPPING', parseUserMapping),
+    valueMapping: check.json('VALUE_MAPPING', valueMappingOrThrow),
   });
+}
+
+/** parseValueMapping's problems as one error, for ConfigCheck.json (each names the field, value and categories). */
+function valueMappingOrThrow(json: unknown): ValueMapping {
+  const parsed = parseValueMapping(json);
+  if (!parsed.ok) throw new Error(parsed.errors.join(' '));
+  return parsed.mapping;
 }

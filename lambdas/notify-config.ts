@@ -1,6 +1,9 @@
 import { ConfigCheck } from './config';
 import { normaliseDomain } from './core/notify/attachment-allowed';
+import { isDomainName } from './core/values/domain-name';
+import { SETTING_DEFAULTS } from './defaults';
 import { ConfigError } from './errors';
+import { SETTING_RULES } from './settings/setting-rules';
 
 /** How practice emails leave: SES v2 in AWS, any SMTP relay, or `.eml` files in a folder (local default). */
 export type MailTransport = 'ses' | 'smtp' | 'outbox';
@@ -24,7 +27,6 @@ export interface NotifyConfig {
 }
 
 const TRANSPORTS: readonly MailTransport[] = ['ses', 'smtp', 'outbox'];
-const DOMAIN = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/;
 const WHERE =
   'Set these as Lambda environment variables (cdk.json context when deployed), in your shell, or in the --config file for local runs.';
 
@@ -32,7 +34,7 @@ const WHERE =
  * Reads the email settings once, at the edge: MAIL_TRANSPORT (ses | smtp | outbox, default outbox),
  * SMTP_URL, OUTBOX_DIR, SES_CONFIGURATION_SET, SES_REGION, SENDER_ADDRESS (default pcm-reports@example.org, but
  * required with SES), ATTACHMENT_DOMAINS (comma-separated, default nhs.net; `none` for no
- * attachments) and LINK_EXPIRY_DAYS (1–7, default 7). Every problem is listed in one ConfigError.
+ * attachments) and LINK_EXPIRY_DAYS (1–7, default 7; the rule in settings/setting-rules.ts). Every problem is listed in one ConfigError.
  */
 export function loadNotifyConfig(env: Readonly<Record<string, string | undefined>>): Readonly<NotifyConfig> {
   const check = new ConfigCheck(env, WHERE);
@@ -57,10 +59,12 @@ export function loadNotifyConfig(env: Readonly<Record<string, string | undefined
   const senderAddress =
     transport === 'ses' && !env.SENDER_ADDRESS?.trim()
       ? check.text('SENDER_ADDRESS') // SES only sends from a verified identity: no placeholder default.
-      : check.email('SENDER_ADDRESS', 'pcm-reports@example.org');
+      : check.ruled('SENDER_ADDRESS', SETTING_RULES.senderAddress, SETTING_DEFAULTS.senderAddress);
 
-  const attachmentDomains = attachmentDomainsFrom(check.list('ATTACHMENT_DOMAINS', ['nhs.net']));
-  const badDomains = attachmentDomains.filter((d) => !DOMAIN.test(d));
+  const attachmentDomains = attachmentDomainsFrom(
+    check.list('ATTACHMENT_DOMAINS', [...SETTING_DEFAULTS.attachmentDomains]),
+  );
+  const badDomains = attachmentDomains.filter((d) => !isDomainName(d));
   if (badDomains.length > 0) {
     problems.push(
       `ATTACHMENT_DOMAINS has ${badDomains.map((d) => `"${d}"`).join(', ')}: expected domain names separated by ` +
@@ -76,7 +80,7 @@ export function loadNotifyConfig(env: Readonly<Record<string, string | undefined
     sesRegion: check.optionalText('SES_REGION'),
     senderAddress,
     attachmentDomains,
-    linkExpiryDays: check.number('LINK_EXPIRY_DAYS', 7, { min: 1, max: 7, integer: true }),
+    linkExpiryDays: check.ruled('LINK_EXPIRY_DAYS', SETTING_RULES.linkExpiryDays, SETTING_DEFAULTS.linkExpiryDays),
   };
   let checked: Readonly<NotifyConfig>;
   try {

@@ -89,6 +89,11 @@ export interface IngestLedgerEntry {
   at: string;
   periods: string[];
   practiceCodes: string[];
+  /**
+   * mappingFingerprint of the column and value mappings the export was read with; absent without mappings.
+   * An entry made under other mappings does not count as handled: the export is read again.
+   */
+  mappings?: string;
 }
 
 /** An ingest record for one period (defined in core, where the period report reads it). */

@@ -1,23 +1,25 @@
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
-import type { DeployConfig } from './config/deploy-config';
+import type { StackConfig } from './config/deploy-config';
 import { AccessLogsBucket } from './constructs/access-logs-bucket';
 import { DataKey } from './constructs/data-key';
 import { DataTable } from './constructs/data-table';
 import { IngestPipeline } from './constructs/ingest-pipeline';
 import { MonthlyReportWorkflow, REPORT_METRIC } from './constructs/monthly-report-workflow';
 import { OperationsAlarms } from './constructs/operations-alarms';
+import { ReportPortal } from './constructs/report-portal';
 import { SecureBucket } from './constructs/secure-bucket';
 import { exportsBucketLifecycle, KEY_PREFIXES, reportsBucketLifecycle } from './storage/lifecycle-rules';
 
 export interface PcmReporterStackProps extends StackProps {
-  /** Validated deployment settings (lib/config/deploy-config.ts). */
-  readonly config: DeployConfig;
+  /** Validated deployment and portal settings (lib/config/deploy-config.ts, lib/config/portal-config.ts). */
+  readonly config: StackConfig;
 }
 
 /**
  * pcm-reporter on AWS: exports land in S3 and are ingested through SQS into DynamoDB snapshots and S3 gap lists;
- * once a month a scheduled workflow builds the ICB report and emails practices; alarms go to one SNS topic.
+ * once a month a scheduled workflow builds the ICB report and emails practices; analysts and practices fetch their
+ * files from the report portal; alarms go to one SNS topic.
  */
 export class PcmReporterStack extends Stack {
   readonly exportsBucket: SecureBucket;
@@ -27,6 +29,7 @@ export class PcmReporterStack extends Stack {
   readonly ingest: IngestPipeline;
   readonly monthlyReport: MonthlyReportWorkflow;
   readonly alarms: OperationsAlarms;
+  readonly portal: ReportPortal;
 
   constructor(scope: Construct, id: string, props: PcmReporterStackProps) {
     super(scope, id, props);
@@ -47,6 +50,16 @@ export class PcmReporterStack extends Stack {
       lifecycleRules: reportsBucketLifecycle(config.gapListRetentionDays),
     });
     this.table = new DataTable(this, 'Table', { encryptionKey: key });
+    this.portal = new ReportPortal(this, 'Portal', {
+      reportsBucket: this.reportsBucket,
+      table: this.table,
+      key,
+      accessLogsBucket: this.accessLogsBucket,
+      icbName: config.icbName,
+      senderAddress: config.senderAddress,
+      gapListRetentionDays: config.gapListRetentionDays,
+      portal: config.portal,
+    });
 
     // The contract with lambdas/config.ts and the handlers: names and settings, never secrets.
     const environment: Record<string, string> = {
@@ -61,7 +74,13 @@ export class PcmReporterStack extends Stack {
       SMS_COST_PER_FRAGMENT_GBP: String(config.smsCostPerFragmentGbp),
       SMS_INVITES_PER_YEAR: String(config.smsInvitesPerYear),
       SMS_FRAGMENTS_PER_INVITE: String(config.smsFragmentsPerInvite),
+      SMS_VAT_RATE: String(config.smsVatRate),
+      // Both mappings checked at synth; the ingest Lambda checks them again at start.
+      ...(config.columnMapping && { COLUMN_MAPPING: JSON.stringify(config.columnMapping) }),
+      ...(config.valueMapping && { VALUE_MAPPING: JSON.stringify(config.valueMapping) }),
       MAIL_TRANSPORT: 'ses',
+      // Emails link to the practice page of the portal (SPEC §4.4).
+      PORTAL_BASE_URL: this.portal.baseUrl,
     };
 
     this.ingest = new IngestPipeline(this, 'Ingest', {
@@ -114,5 +133,22 @@ export class PcmReporterStack extends Stack {
     output('ReportLogGroupName', this.monthlyReport.reportFunction.logGroup.logGroupName, 'Monthly report logs');
     output('NotifyLogGroupName', this.monthlyReport.notifyFunction.logGroup.logGroupName, 'Practice email logs');
     output('AlarmTopicArn', this.alarms.topic.topicArn, 'Subscribe the platform team to this topic');
+    output('PortalUrl', this.portal.baseUrl, 'The report portal: analysts and practices sign in here');
+    output(
+      'PortalDistributionDomainName',
+      this.portal.site.distribution.distributionDomainName,
+      'CNAME target for portalDomainName',
+    );
+    output(
+      'PortalUserPoolId',
+      this.portal.users.userPool.userPoolId,
+      'aws cognito-idp admin-create-user --user-pool-id',
+    );
+    output(
+      'PortalHostedUiDomain',
+      this.portal.users.domain.baseUrl(),
+      'Cognito hosted sign-in (and IdP redirect URIs)',
+    );
+    output('PortalLogGroupName', this.portal.portalFunction.logGroup.logGroupName, 'Portal function logs');
   }
 }

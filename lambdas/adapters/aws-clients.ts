@@ -9,11 +9,12 @@ export function createS3Client(aws: AwsConnection): S3Client {
     region: aws.region,
     endpoint: aws.s3Endpoint,
     forcePathStyle: aws.forcePathStyle,
+    credentials: aws.credentials,
   });
 }
 
 export function createDocumentClient(aws: AwsConnection): DynamoDBDocumentClient {
-  const client = new DynamoDBClient({ region: aws.region, endpoint: aws.dynamoEndpoint });
+  const client = new DynamoDBClient({ region: aws.region, endpoint: aws.dynamoEndpoint, credentials: aws.credentials });
   return DynamoDBDocumentClient.from(client, {
     marshallOptions: { removeUndefinedValues: true, convertEmptyValues: false },
   });

@@ -1,16 +1,14 @@
-import { SESv2Client } from '@aws-sdk/client-sesv2';
-import { OutboxMailer } from '../adapters/outbox-mailer';
-import { SesMailer } from '../adapters/ses-mailer';
-import { SmtpMailer } from '../adapters/smtp-mailer';
-import { type AwsConnection, loadPipelineConfig } from '../config';
 import { isPeriod, londonDate, periodOf, previousPeriod } from '../core/period';
-import { loadNotifyConfig, type NotifyConfig } from '../notify-config';
-import { notifyPractices } from '../pipeline/notify-practices';
-import type { Mailer } from '../ports';
-import { createRuntime, type Runtime } from './runtime';
+import { type NotifyResult, notifyPractices } from '../pipeline/notify-practices';
+import { onFirstInvocation } from './on-first-invocation';
+import type { Runtime } from './runtime';
+import { runtimeFromEnvironment } from './runtime-from-environment';
 
-let runtime: Runtime | undefined;
-let notify: { config: Readonly<NotifyConfig>; mailer: Mailer } | undefined;
+export interface NotifyPracticesEvent {
+  period?: string;
+  /** Show what would be sent; send and record nothing (local `notify --dry-run`; Step Functions never sets it). */
+  dryRun?: boolean;
+}
 
 export interface NotifyPracticesResult {
   period: string;
@@ -36,53 +34,49 @@ export class PracticeEmailsFailedError extends Error {
 /**
  * After the monthly report: emails each reporting practice its numbers and a presigned link to its
  * gap list, once per practice and period. Without a period it notifies the previous calendar month.
+ * `onResult` receives each run's practice-by-practice result before any failure is thrown (local
+ * mode prints it); the Lambda returns only the counts.
  */
-export async function handler(event: { period?: string } = {}): Promise<NotifyPracticesResult> {
-  runtime ??= createRuntime(loadPipelineConfig(process.env), 'pcm-reporter-notify');
-  if (!notify) {
-    const config = loadNotifyConfig(process.env);
-    notify = { config, mailer: createMailer(config, runtime.config.aws) };
-  }
+export function createNotifyHandler(
+  runtime: Runtime,
+  options: { onResult?: (result: NotifyResult) => void } = {},
+): (event?: NotifyPracticesEvent) => Promise<NotifyPracticesResult> {
   const { objects, table, logger, config, now } = runtime;
-  const period = event.period ?? previousPeriod(periodOf(londonDate(now())));
-  if (!isPeriod(period)) throw new Error(`period "${period}" is not a month like 2026-10.`);
-  const result = await notifyPractices(
-    {
-      snapshots: table,
-      ledger: table,
-      directory: table,
-      notifications: table,
-      objects,
-      mailer: notify.mailer,
-      link: (key, expiresInSeconds) => objects.link(config.reportsBucket, key, expiresInSeconds),
-      config: { ...config, ...notify.config },
-      logger: logger.child({ period }),
-      now,
-    },
-    period,
-  );
-  if (result.failed.length > 0) {
-    for (const failure of result.failed) {
-      logger.error('practice email not sent', { period, practiceCode: failure.practiceCode, error: failure.error });
-    }
-    throw new PracticeEmailsFailedError(
+  return async (event = {}) => {
+    const period = event.period ?? previousPeriod(periodOf(londonDate(now())));
+    if (!isPeriod(period)) throw new Error(`period "${period}" is not a month like 2026-10.`);
+    const notify = runtime.notifyAdapters(period);
+    const result = await notifyPractices(
+      {
+        snapshots: table,
+        ledger: table,
+        directory: table,
+        notifications: table,
+        objects,
+        mailer: notify.mailer,
+        link: notify.link,
+        config: { ...config, ...notify.config },
+        logger: logger.child({ period }),
+        now,
+      },
       period,
-      result.failed.map((f) => f.practiceCode),
+      { dryRun: event.dryRun },
     );
-  }
-  return { period, sent: result.sent.length, skipped: result.skipped.length, failed: 0 };
+    options.onResult?.(result);
+    if (result.failed.length > 0) {
+      for (const failure of result.failed) {
+        logger.error('practice email not sent', { period, practiceCode: failure.practiceCode, error: failure.error });
+      }
+      throw new PracticeEmailsFailedError(
+        period,
+        result.failed.map((f) => f.practiceCode),
+      );
+    }
+    return { period, sent: result.sent.length, skipped: result.skipped.length, failed: 0 };
+  };
 }
 
-/** The transport the configuration chooses: SES v2 (AWS), an SMTP relay, or an outbox folder. */
-export function createMailer(config: Readonly<NotifyConfig>, aws: Pick<AwsConnection, 'region'>): Mailer {
-  switch (config.transport) {
-    case 'ses':
-      return new SesMailer(new SESv2Client({ region: config.sesRegion ?? aws.region }), {
-        configurationSet: config.sesConfigurationSet,
-      });
-    case 'smtp':
-      return new SmtpMailer(config.smtpUrl as string);
-    case 'outbox':
-      return new OutboxMailer(config.outboxDir as string);
-  }
-}
+/** The Lambda entry. */
+export const handler = onFirstInvocation((): ((event: NotifyPracticesEvent) => Promise<NotifyPracticesResult>) =>
+  createNotifyHandler(runtimeFromEnvironment(process.env, 'pcm-reporter-notify')),
+);

@@ -11,6 +11,7 @@ import { CreateBucketCommand, HeadBucketCommand, S3Client } from '@aws-sdk/clien
 import dynalite from 'dynalite';
 import S3rver from 's3rver';
 import { BY_PERIOD_INDEX } from '../adapters/dynamo-table';
+import type { AwsConnection } from '../config';
 
 /** Names used in local mode (3+ characters, as the servers require). */
 export const LOCAL_NAMES = {
@@ -23,7 +24,9 @@ export const LOCAL_NAMES = {
 export interface LocalServers {
   s3Endpoint: string;
   dynamoEndpoint: string;
-  /** Environment the handlers read, pointing at these servers. */
+  /** How clients reach these servers, with the fixed keys they accept. */
+  connection: AwsConnection;
+  /** The same as Lambda environment variables (names, endpoints), for tests and scripts that read an environment. */
   env: Record<string, string>;
   close(): Promise<void>;
 }
@@ -62,6 +65,13 @@ export async function startLocalServers(stateDir: string | undefined): Promise<L
   return {
     s3Endpoint,
     dynamoEndpoint,
+    connection: {
+      region: LOCAL_NAMES.region,
+      s3Endpoint,
+      dynamoEndpoint,
+      forcePathStyle: true,
+      credentials: CREDENTIALS,
+    },
     env: {
       AWS_REGION: LOCAL_NAMES.region,
       AWS_ACCESS_KEY_ID: CREDENTIALS.accessKeyId,

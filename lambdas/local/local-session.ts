@@ -1,14 +1,16 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createDocumentClient, createS3Client } from '../adapters/aws-clients';
-import { DynamoTable } from '../adapters/dynamo-table';
-import { S3ObjectStore } from '../adapters/s3-object-store';
-import { loadPipelineConfig, type PipelineConfig } from '../config';
+import type { DynamoTable } from '../adapters/dynamo-table';
+import type { S3ObjectStore } from '../adapters/s3-object-store';
+import type { PipelineConfig } from '../config';
 import { startLocalServers } from './local-servers';
+import { type LocalRuntime, runtimeFromServers } from './runtime-from-servers';
+import { lockState } from './state-lock';
 
-/** What a local command works with: the same config and adapters the Lambdas build. */
+/** What a local command works with: the runtime the handlers are built from, and its stores. */
 export interface LocalSession {
   outDir: string;
+  runtime: LocalRuntime;
   config: Readonly<PipelineConfig>;
   objects: S3ObjectStore;
   table: DynamoTable;
@@ -16,28 +18,31 @@ export interface LocalSession {
 
 /**
  * Starts the in-process S3/DynamoDB servers with their state in `<outDir>/.state` (so history is
- * kept between runs into the same folder), points the handlers' environment at them, runs `work`,
- * and stops the servers whatever happens.
+ * kept between runs into the same folder), builds the runtime on them from `env` (settings as
+ * Lambda environment variables), runs `work`, and stops the servers whatever happens.
  */
 export async function withLocalSession<T>(
   outDir: string,
-  env: Record<string, string>,
+  env: Readonly<Record<string, string | undefined>>,
   work: (session: LocalSession) => Promise<T>,
 ): Promise<T> {
   const stateDir = join(outDir, '.state');
-  const servers = await startLocalServers(stateDir);
+  // One process at a time: a second one is told which command holds the state (e.g. `serve`).
+  const unlock = await lockState(stateDir);
+  const servers = await startLocalServers(stateDir).catch(async (error) => {
+    await unlock();
+    throw error;
+  });
+  let runtime: LocalRuntime | undefined;
   try {
     const tmpDir = join(stateDir, 'tmp');
     await mkdir(tmpDir, { recursive: true });
-    Object.assign(process.env, servers.env, { TMP_DIR: tmpDir, LOG_LEVEL: process.env.LOG_LEVEL ?? 'error' }, env);
-    const config = loadPipelineConfig(process.env);
-    return await work({
-      outDir,
-      config,
-      objects: new S3ObjectStore(createS3Client(config.aws)),
-      table: new DynamoTable(createDocumentClient(config.aws), config.tableName),
-    });
+    runtime = runtimeFromServers(servers, { env, outDir, tmpDir });
+    const { config, objects, table } = runtime;
+    return await work({ outDir, runtime, config, objects, table });
   } finally {
+    runtime?.close();
     await servers.close();
+    await unlock();
   }
 }

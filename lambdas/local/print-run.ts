@@ -73,4 +73,5 @@ export function printSummary(
     for (const f of notify.failed) write(`    ! ${f.practiceCode}: ${f.error}`);
   }
   if (summary.periods.length === 0) write('No report was built: no export could be ingested. See the messages above.');
+  else write(`Open them in the report portal: npm start -- serve --out ${here(summary.outDir)}`);
 }

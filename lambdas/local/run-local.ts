@@ -1,9 +1,12 @@
 import { createReadStream } from 'node:fs';
-import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { type DirectoryRejection, parseDirectoryCsv } from '../core/directory/parse-directory';
+import { createIngestHandler } from '../handlers/ingest';
+import { createMonthlyReportHandler } from '../handlers/monthly-report';
 import type { IngestOutcome } from '../pipeline/ingest-export';
 import { readSmallObject } from '../pipeline/read-small-object';
+import { reportKeys } from '../pipeline/report-keys';
 import type { ObjectStore } from '../ports';
 import { type ExportFile, listExportFolder, type RefusedExportFile } from './list-export-files';
 import { type LocalSession, withLocalSession } from './local-session';
@@ -14,8 +17,8 @@ export interface LocalRunOptions {
   exportsDir: string;
   practicesFile?: string;
   outDir: string;
-  /** Extra environment (ICB name, SMS assumptions…) from the config file or flags. */
-  env?: Record<string, string>;
+  /** Settings as Lambda environment variables (ICB name, SMS assumptions…): the shell's, the config file's, flags. */
+  env?: Readonly<Record<string, string | undefined>>;
   onProgress?: (event: ProgressEvent) => void;
 }
 
@@ -51,8 +54,8 @@ export interface LocalRunSummary extends IngestSummary {
 /**
  * Local mode: the deployed pipeline on this machine. Starts the in-process S3/DynamoDB servers
  * (state in <out>/.state, so re-runs keep history), uploads each export and hands the ingest
- * handler the event S3 would send, builds every period's report with the report handler, and
- * copies the outputs to <out>/YYYY-MM/.
+ * handler (built on the servers' runtime) the event S3 would send, builds every period's report with
+ * the report handler, notifies the latest period through the notify handler, and copies the outputs to <out>/YYYY-MM/.
  */
 export async function runLocal(options: LocalRunOptions): Promise<LocalRunSummary> {
   return withLocalSession(options.outDir, options.env ?? {}, async (session) => {
@@ -65,7 +68,7 @@ export async function runLocal(options: LocalRunOptions): Promise<LocalRunSummar
     }
     await copyQuarantine(session);
     const latest = periods.at(-1)?.period;
-    const notify = latest ? await notifyInSession(session, { period: latest, env: options.env }) : undefined;
+    const notify = latest ? await notifyInSession(session, { period: latest }) : undefined;
     return { ...ingested, refused, outDir: options.outDir, periods, notify };
   });
 }
@@ -87,8 +90,7 @@ export async function ingestFiles(
   files: readonly ExportFile[],
   onProgress?: (event: ProgressEvent) => void,
 ): Promise<IngestSummary> {
-  // Imported late so the handler's clients are created after the environment points at our servers.
-  const ingest = await import('../handlers/ingest');
+  const ingest = createIngestHandler(session.runtime);
   const { config, objects } = session;
   const practices = new Set<string>();
   const quarantined: IngestSummary['quarantined'] = [];
@@ -97,7 +99,7 @@ export async function ingestFiles(
     const key = `exports/${file.relativePath}`;
     const size = (await stat(file.path)).size;
     await objects.put(config.exportsBucket, key, createReadStream(file.path), 'application/octet-stream');
-    const response = await ingest.handler(sqsEventForNewObject(config.exportsBucket, key, size, ''));
+    const response = await ingest(sqsEventForNewObject(config.exportsBucket, key, size, ''));
     if (response.batchItemFailures.length > 0) {
       // Not "nothing was changed": practices of the file stored before the failure stay stored (a re-run
       // ingests the file again, idempotently), as do the files before it.
@@ -126,14 +128,21 @@ export async function buildReport(
   period: string,
   onProgress?: (event: ProgressEvent) => void,
 ): Promise<PeriodOutput> {
-  const monthlyReport = await import('../handlers/monthly-report');
   const { config, objects, outDir } = session;
-  const result = await monthlyReport.handler({ period });
+  const result = await createMonthlyReportHandler(session.runtime)({ period });
   const dir = join(outDir, period);
   await copyOut(objects, config.reportsBucket, result.reportKey, join(dir, `icb-report-${period}.xlsx`));
   await copyOut(objects, config.reportsBucket, result.csvKey, join(dir, `practice-metrics-${period}.csv`));
+  // Beside the month folders: every period's rows, rebuilt by each report.
+  await copyOut(objects, config.reportsBucket, reportKeys.historyCsv(), join(outDir, 'practice-metrics-history.csv'));
+  // Patient-level files: readable by this user only (0600), like the exports they came from should be.
   for (const key of result.gapListKeys) {
-    await copyOut(objects, config.reportsBucket, key, join(dir, 'gap-lists', key.split('/').pop() as string));
+    await copyOut(objects, config.reportsBucket, key, join(dir, 'gap-lists', key.split('/').pop() as string), 0o600);
+  }
+  for (const code of result.practices) {
+    const key = reportKeys.gapListNhsNumbers(code, period);
+    const file = join(dir, 'gap-lists', reportKeys.gapListNhsNumbersFile(code, period));
+    await copyOut(objects, config.reportsBucket, key, file, 0o600);
   }
   onProgress?.({ kind: 'report', period, reporting: result.reporting, expected: result.expected });
   return { period, dir, reporting: result.reporting, expected: result.expected, gapLists: result.gapListKeys.length };
@@ -147,8 +156,16 @@ async function copyQuarantine(session: LocalSession): Promise<void> {
   }
 }
 
-async function copyOut(objects: ObjectStore, bucket: string, key: string, target: string): Promise<void> {
+async function copyOut(
+  objects: ObjectStore,
+  bucket: string,
+  key: string,
+  target: string,
+  mode?: number,
+): Promise<void> {
   const body = await readSmallObject(objects, bucket, key);
   await mkdir(dirname(target), { recursive: true });
-  await writeFile(target, body);
+  await writeFile(target, body, mode === undefined ? {} : { mode });
+  // writeFile's mode applies only to a new file: a re-run into the same folder tightens an old one too.
+  if (mode !== undefined) await chmod(target, mode);
 }

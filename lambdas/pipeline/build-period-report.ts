@@ -7,6 +7,7 @@ import { renderTidyCsv } from '../render/tidy-csv';
 import { loadPeriodReport } from './load-period-report';
 import { refreshGapList } from './refresh-gap-list';
 import { reportKeys, XLSX_TYPE } from './report-keys';
+import { writeHistoryCsv } from './write-history-csv';
 
 export interface ReportDeps {
   objects: ObjectStore;
@@ -22,6 +23,8 @@ export interface ReportResult {
   period: string;
   reportKey: string;
   csvKey: string;
+  /** `practice-metrics-history.csv`: every stored period's rows, rebuilt by each run. */
+  historyCsvKey: string;
   gapListKeys: string[];
   /** How many of those were rendered now; the rest were already up to date (see refreshGapList). */
   gapListsRendered: number;
@@ -59,8 +62,12 @@ export async function buildPeriodReport(deps: ReportDeps, period: string): Promi
   const reportKey = reportKeys.icbWorkbook(period);
   const csvKey = reportKeys.tidyCsv(period);
   // The CSV first, the workbook last: the workbook's presence says the month's report is complete.
-  await deps.objects.put(bucket, csvKey, renderTidyCsv(report.practices), 'text/csv; charset=utf-8');
+  // Suppressed exactly as the workbook is, when the run makes shareable copies (SPEC §3).
+  const csv = renderTidyCsv(report.practices, { suppressSmallNumbers: report.suppressSmallNumbers });
+  await deps.objects.put(bucket, csvKey, csv, 'text/csv; charset=utf-8');
   await deps.objects.put(bucket, reportKey, await renderIcbWorkbook(report), XLSX_TYPE);
+  // Then every period's rows in one file for Power BI, so that nobody appends months by hand.
+  const historyCsvKey = await writeHistoryCsv(deps);
 
   deps.logger.info('period report built', {
     period,
@@ -74,6 +81,7 @@ export async function buildPeriodReport(deps: ReportDeps, period: string): Promi
     period,
     reportKey,
     csvKey,
+    historyCsvKey,
     gapListKeys,
     gapListsRendered,
     practices: snapshots.map((s) => s.practiceCode).sort(),

@@ -115,7 +115,13 @@ async function countOpened(
   const { source, file, names, practiceCodeFromKey, dateFromName, uploadDate } = naming;
   const context: RowContext = { practiceCodeFromKey, fileExtractDate: dateFromName ?? uploadDate };
   const started = performance.now();
-  const counted = await tallyExportRows(batchesOf(opened), rowLayout(mapping), context, spill);
+  const counted = await tallyExportRows(
+    batchesOf(opened),
+    rowLayout(mapping),
+    context,
+    spill,
+    deps.config.valueMapping,
+  );
   checkUsableTallies(counted, context.fileExtractDate, uploadDate, practiceCodeFromKey);
   const stats = opened.stats();
   // Read, validated and counted: the part of an ingest that grows with the export (docs/performance.md).

@@ -11,7 +11,10 @@ export interface IngestDeps {
   directory: DirectoryStore;
   /** For the gap list rows of a large export and for spooling a zip archive. */
   scratch: ScratchSpace;
-  config: Pick<PipelineConfig, 'reportsBucket' | 'icbName' | 'assumptions' | 'suppressSmallNumbers' | 'userMapping'>;
+  config: Pick<
+    PipelineConfig,
+    'reportsBucket' | 'icbName' | 'assumptions' | 'suppressSmallNumbers' | 'userMapping' | 'valueMapping'
+  >;
   logger: Logger;
   now: () => Date;
   /**

@@ -1,3 +1,4 @@
+import { mappingFingerprint } from '../core/fields/mapping-fingerprint';
 import { londonDate } from '../core/period';
 import { ExportRejectedError, type RejectionReason } from '../core/read/export-rejected-error';
 import type { StoredObject } from '../ports';
@@ -20,7 +21,8 @@ export interface IngestOutcome {
 /**
  * Ingests one export object: streams it, validates every row, and stores a snapshot per practice
  * and period with its gap list. A file that cannot be read is quarantined, never lost.
- * Idempotent on (bucket, key, etag): a redelivered event changes nothing.
+ * Idempotent on (bucket, key, etag) and the mappings it is read with: a redelivered event changes nothing, but
+ * an export handled under another column or value mapping is read again (SPEC §2.3c).
  */
 export async function ingestExport(
   deps: IngestDeps,
@@ -29,8 +31,13 @@ export async function ingestExport(
   eventEtag?: string,
 ): Promise<IngestOutcome> {
   const log = deps.logger.child({ file: key });
+  const mappings = mappingFingerprint(deps.config.userMapping, deps.config.valueMapping);
+  const handled = async (etag: string) => {
+    const entry = await deps.ledger.getIngest(bucket, key, etag);
+    return entry !== undefined && entry.mappings === mappings;
+  };
   // A redelivered event for an export already handled (perhaps quarantined, so no longer at its key).
-  if (eventEtag && (await deps.ledger.getIngest(bucket, key, eventEtag))) {
+  if (eventEtag && (await handled(eventEtag))) {
     log.info('export already ingested; nothing to do');
     return { file: key, status: 'already_ingested', practices: [], rejections: [] };
   }
@@ -47,14 +54,14 @@ export async function ingestExport(
     }
     throw error;
   }
-  if (await deps.ledger.getIngest(bucket, key, object.etag)) {
+  if (await handled(object.etag)) {
     destroy(object.body);
     log.info('export already ingested; nothing to do');
     return { file: key, status: 'already_ingested', practices: [], rejections: [] };
   }
 
   try {
-    return await ingestObject(deps, bucket, key, object);
+    return await ingestObject(deps, bucket, key, object, mappings);
   } finally {
     // Whatever happened, the body is not left open: an undrained S3 body keeps its socket (and `run`) alive.
     destroy(object.body);
@@ -66,6 +73,7 @@ async function ingestObject(
   bucket: string,
   key: string,
   object: StoredObject,
+  mappings: ReturnType<typeof mappingFingerprint>,
 ): Promise<IngestOutcome> {
   const log = deps.logger.child({ file: key });
   const uploadDate = londonDate(object.lastModified);
@@ -113,6 +121,7 @@ async function ingestObject(
     at: deps.now().toISOString(),
     periods: [...new Set(practices.map((p) => p.period))],
     practiceCodes: [...new Set(practices.map((p) => p.practiceCode))],
+    ...(mappings && { mappings }),
   });
   log.info('export processed', {
     status,

@@ -4,6 +4,7 @@ import { type GapListHeading, gapListHeading } from '../core/report/gap-list-hea
 import type { PeriodReport } from '../core/report/period-report';
 import type { PracticeSnapshot } from '../core/snapshot';
 import type { ObjectStore } from '../ports';
+import { renderGapListNhsNumbers } from '../render/gap-list-nhs-numbers';
 import { GAP_LIST_LAYOUT, renderGapListWorkbook } from '../render/gap-list-workbook';
 import { reportKeys, XLSX_TYPE } from './report-keys';
 import { type GapRows, readStagedGapRows } from './staged-gap-rows';
@@ -49,7 +50,10 @@ export async function refreshGapList(
   return { key, rendered: true };
 }
 
-/** Renders a gap list and stores it with its fingerprint; returns its key. */
+/**
+ * Renders a gap list and stores it with its fingerprint, after the NHS-number file beside it: the workbook's
+ * fingerprint then vouches for both, so a list found up to date never lacks its file. Returns the workbook's key.
+ */
 export async function writeGapList(
   deps: GapListRefreshDeps,
   heading: GapListHeading,
@@ -58,6 +62,12 @@ export async function writeGapList(
   render: (gapList: GapList) => Promise<Buffer> = renderGapListWorkbook,
 ): Promise<string> {
   const key = reportKeys.gapList(heading.practiceCode, heading.period);
+  await deps.objects.put(
+    deps.config.reportsBucket,
+    reportKeys.gapListNhsNumbers(heading.practiceCode, heading.period),
+    renderGapListNhsNumbers(rows.noPreference),
+    'text/csv; charset=utf-8',
+  );
   const workbook = await render({ ...heading, ...rows });
   const fingerprint = gapListFingerprint(heading, source);
   await deps.objects.put(deps.config.reportsBucket, key, workbook, XLSX_TYPE, {

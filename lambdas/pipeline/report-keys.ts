@@ -2,9 +2,15 @@
 export const reportKeys = {
   icbWorkbook: (period: string) => `reports/${period}/icb-report-${period}.xlsx`,
   tidyCsv: (period: string) => `reports/${period}/practice-metrics-${period}.csv`,
+  /** Every period's tidy rows, beside the month folders (locally out/practice-metrics-history.csv). */
+  historyCsv: () => 'reports/practice-metrics-history.csv',
   gapListFile: (practiceCode: string, period: string) => `gap-list-${practiceCode}-${period}.xlsx`,
   gapList: (practiceCode: string, period: string) =>
     `gap-lists/${period}/${reportKeys.gapListFile(practiceCode, period)}`,
+  /** Beside each gap list, under the same prefix (its retention and access): its patients' NHS numbers. */
+  gapListNhsNumbersFile: (practiceCode: string, period: string) => `gap-list-${practiceCode}-${period}-nhs-numbers.csv`,
+  gapListNhsNumbers: (practiceCode: string, period: string) =>
+    `gap-lists/${period}/${reportKeys.gapListNhsNumbersFile(practiceCode, period)}`,
   /**
    * The gap list's patients, kept (encrypted, 90 days) so the monthly report can rebuild the workbook.
    * One object per source export, written before the snapshot that names that source is committed: a

@@ -10,7 +10,7 @@ import { streamWorkbook } from './stream-workbook';
  * The gap list layout version. Bump it with any change to what a gap list shows or how, so that the next
  * monthly report re-renders lists stored by the older code (their fingerprint no longer matches).
  */
-export const GAP_LIST_LAYOUT = 1;
+export const GAP_LIST_LAYOUT = 2;
 
 /**
  * The practice gap list `gap-list-<ODS>-YYYY-MM.xlsx` (SPEC §4.2): Summary, No preference and Fix

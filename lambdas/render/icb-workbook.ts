@@ -4,13 +4,14 @@ import { formatPeriod } from './format-period';
 import { addDataQualitySheet } from './icb/data-quality-sheet';
 import { addDefinitionsSheet } from './icb/definitions-sheet';
 import { addMethodsSheet } from './icb/methods-sheet';
+import { addPcnsSheet } from './icb/pcns-sheet';
 import { addPracticesSheet } from './icb/practices-sheet';
 import { addRegistersSheet } from './icb/registers-sheet';
 import { addSummarySheet } from './icb/summary-sheet';
 import { addTrendSheet } from './icb/trend-sheet';
 
 /**
- * The ICB monthly workbook `icb-report-YYYY-MM.xlsx` (SPEC §4.1): Summary, Practices, Trend, Methods,
+ * The ICB monthly workbook `icb-report-YYYY-MM.xlsx` (SPEC §4.1): Summary, Practices, PCNs, Trend, Methods,
  * Registers, Data quality, Definitions. Aggregates only, no patient-level data; every cell is a
  * value, never a formula.
  *
@@ -31,6 +32,7 @@ export async function renderIcbWorkbook(report: PeriodReport): Promise<Buffer> {
   }
   addSummarySheet(workbook, report);
   addPracticesSheet(workbook, report);
+  addPcnsSheet(workbook, report);
   addTrendSheet(workbook, report);
   addMethodsSheet(workbook, report);
   addRegistersSheet(workbook, report);

@@ -4,6 +4,14 @@
  * before failing, so one `cdk synth` names every wrong key, what it should be and where to set it.
  */
 
+import { parseUserMapping } from '../../lambdas/core/fields/parse-user-mapping';
+import { parseValueMapping } from '../../lambdas/core/fields/parse-value-mapping';
+import { isDomainName } from '../../lambdas/core/values/domain-name';
+import { isValidEmail } from '../../lambdas/core/values/email-address';
+import { SETTING_DEFAULTS } from '../../lambdas/defaults';
+import { SETTING_RULES } from '../../lambdas/settings/setting-rules';
+import { loadPortalConfig, type PortalConfig } from './portal-config';
+
 /** The validated deployment settings. Each property documents its context key's default. */
 export interface DeployConfig {
   /** ICB name shown in reports and emails. Default `NHS Example Integrated Care Board`. */
@@ -21,12 +29,24 @@ export interface DeployConfig {
    * `[]` (or `none`) sends links only.
    */
   readonly attachmentDomains: readonly string[];
-  /** Cost of one SMS fragment in GBP. Default 0.025 (an example rate; set your contract's). */
+  /** Cost of one SMS fragment in GBP, before VAT. Default 0.024 (NHS Notify's list price from 1 April 2026). */
   readonly smsCostPerFragmentGbp: number;
   /** QOF invitations per patient per year. Default 2. */
   readonly smsInvitesPerYear: number;
   /** SMS fragments per invitation. Default 1. */
   readonly smsFragmentsPerInvite: number;
+  /** VAT added to the SMS cost, 0 to 1. Default 0.2 (GP practices have had no free SMS allowance since April 2024). */
+  readonly smsVatRate: number;
+  /**
+   * Header → field for exports whose columns the aliases do not cover, e.g. `{"fields": {"Pt Mob": "mobile"}}`
+   * (docs/column-mapping.md), checked at synth. Default: none.
+   */
+  readonly columnMapping?: Readonly<Record<string, unknown>>;
+  /**
+   * The ICB's own vocabulary (SPEC §2.3c), e.g. `{"preferredContactMethod": {"Txt msg": "sms"}}`, checked at synth.
+   * Default: none.
+   */
+  readonly valueMapping?: Readonly<Record<string, unknown>>;
   /** Email address subscribed to the alarm topic. Default: none (subscribe later). */
   readonly alarmEmail?: string;
   /** Days a gap-list link stays valid, 1 to 7 (SigV4 presigned URLs cannot exceed 7 days). Default 7. */
@@ -52,17 +72,20 @@ export class DeployConfigError extends Error {
 
 /** Defaults used when neither the context key nor its environment variable is set. */
 export const DEPLOY_CONFIG_DEFAULTS = {
-  icbName: 'NHS Example Integrated Care Board',
+  icbName: SETTING_DEFAULTS.icbName,
   reportSchedule: 'cron(0 6 2 * ? *)',
-  senderAddress: 'pcm-reports@example.org',
+  senderAddress: SETTING_DEFAULTS.senderAddress,
   exportRetentionDays: 30,
-  gapListRetentionDays: 90,
-  attachmentDomains: ['nhs.net'],
-  smsCostPerFragmentGbp: 0.025,
-  smsInvitesPerYear: 2,
-  smsFragmentsPerInvite: 1,
+  gapListRetentionDays: SETTING_DEFAULTS.gapListRetentionDays,
+  attachmentDomains: SETTING_DEFAULTS.attachmentDomains,
+  smsCostPerFragmentGbp: SETTING_DEFAULTS.smsCostPerFragmentGbp,
+  smsInvitesPerYear: SETTING_DEFAULTS.smsInvitesPerYear,
+  smsFragmentsPerInvite: SETTING_DEFAULTS.smsFragmentsPerInvite,
+  smsVatRate: SETTING_DEFAULTS.smsVatRate,
+  columnMapping: undefined,
+  valueMapping: undefined,
   alarmEmail: undefined,
-  linkExpiryDays: 7,
+  linkExpiryDays: SETTING_DEFAULTS.linkExpiryDays,
 } as const satisfies Record<keyof DeployConfig, unknown>;
 
 /** The environment variable read when a context key is absent. */
@@ -76,6 +99,9 @@ export const DEPLOY_CONFIG_ENV_VARS = {
   smsCostPerFragmentGbp: 'PCM_SMS_COST_PER_FRAGMENT_GBP',
   smsInvitesPerYear: 'PCM_SMS_INVITES_PER_YEAR',
   smsFragmentsPerInvite: 'PCM_SMS_FRAGMENTS_PER_INVITE',
+  smsVatRate: 'PCM_SMS_VAT_RATE',
+  columnMapping: 'PCM_COLUMN_MAPPING',
+  valueMapping: 'PCM_VALUE_MAPPING',
   alarmEmail: 'PCM_ALARM_EMAIL',
   linkExpiryDays: 'PCM_LINK_EXPIRY_DAYS',
 } as const satisfies Record<keyof DeployConfig, string>;
@@ -84,12 +110,8 @@ export const DEPLOY_CONFIG_ENV_VARS = {
 export type ContextReader = (key: string) => unknown;
 
 const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
-const EMAIL_LOCAL = /^[^\s@]+$/;
-const DOMAIN_LABEL = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
 const CRON = /^cron\(([^()]+)\)$/;
 const CRON_FIELD = /^[0-9A-Za-z*?,/#-]+$/;
-const CONTROL_CHARS = /\p{Cc}/u;
-const WHITESPACE = /\s/;
 const SPACES = /\s+/;
 
 /**
@@ -103,13 +125,7 @@ export function loadDeployConfig(
   const check = new SettingsCheck(readContext, env);
   const exportRetentionDays = check.integer('exportRetentionDays', 1, 3650, 'days');
   const gapListRetentionDays = check.integer('gapListRetentionDays', 1, 3650, 'days');
-  const linkExpiryDays = check.integer(
-    'linkExpiryDays',
-    1,
-    7,
-    'days',
-    'S3 presigned links signed with SigV4 cannot last longer than 7 days',
-  );
+  const linkExpiryDays = check.shared('linkExpiryDays');
   if (gapListRetentionDays < linkExpiryDays) {
     check.report('gapListRetentionDays', {
       problem: `is ${gapListRetentionDays}, shorter than linkExpiryDays (${linkExpiryDays})`,
@@ -123,28 +139,16 @@ export function loadDeployConfig(
     exportRetentionDays,
     gapListRetentionDays,
     attachmentDomains: check.domains('attachmentDomains'),
-    smsCostPerFragmentGbp: check.decimal('smsCostPerFragmentGbp', 0, 1, 'GBP'),
-    smsInvitesPerYear: check.integer('smsInvitesPerYear', 0, 52, 'invitations'),
-    smsFragmentsPerInvite: check.integer('smsFragmentsPerInvite', 1, 10, 'fragments'),
+    smsCostPerFragmentGbp: check.shared('smsCostPerFragmentGbp'),
+    smsInvitesPerYear: check.shared('smsInvitesPerYear'),
+    smsFragmentsPerInvite: check.shared('smsFragmentsPerInvite'),
+    smsVatRate: check.shared('smsVatRate'),
+    columnMapping: check.mapping('columnMapping', columnMappingProblems),
+    valueMapping: check.mapping('valueMapping', valueMappingProblems),
     alarmEmail: check.optionalEmail('alarmEmail'),
     linkExpiryDays,
   };
   return check.done(config);
-}
-
-/** The plain-address check of SPEC §2.4: one `@`, no spaces, a local part, two or more non-empty domain labels. */
-export function isEmailAddress(value: string): boolean {
-  const at = value.indexOf('@');
-  if (at <= 0 || at !== value.lastIndexOf('@')) return false;
-  if (!EMAIL_LOCAL.test(value.slice(0, at))) return false;
-  const labels = value.slice(at + 1).split('.');
-  return labels.length >= 2 && labels.every((label) => label.length > 0 && !WHITESPACE.test(label));
-}
-
-/** A DNS domain name in lower case, two or more labels (e.g. `nhs.net`). */
-export function isDomainName(value: string): boolean {
-  const labels = value.split('.');
-  return value.length <= 253 && labels.length >= 2 && labels.every((label) => DOMAIN_LABEL.test(label));
 }
 
 interface RawValue {
@@ -168,9 +172,9 @@ class SettingsCheck {
   name(key: 'icbName'): string {
     const { value } = this.raw(key);
     const text = typeof value === 'string' ? value.trim() : '';
-    if (text === '' || text.length > 100 || CONTROL_CHARS.test(text)) {
-      this.fail(key, text === '' ? 'is empty' : `is ${quote(value)}`, 'a name of 1 to 100 printable characters');
-    }
+    const rule = SETTING_RULES[key];
+    if (!rule.schema.safeParse(text).success)
+      this.fail(key, text === '' ? 'is empty' : `is ${quote(value)}`, rule.expected);
     return text;
   }
 
@@ -197,7 +201,7 @@ class SettingsCheck {
   email(key: 'senderAddress'): string {
     const { value } = this.raw(key);
     const text = typeof value === 'string' ? value.trim() : '';
-    if (!isEmailAddress(text)) {
+    if (!isValidEmail(text)) {
       this.fail(
         key,
         text === '' ? 'is empty' : 'is not a plain email address',
@@ -212,29 +216,57 @@ class SettingsCheck {
     if (isDefault) return undefined;
     const text = typeof value === 'string' ? value.trim() : '';
     if (text === '') return undefined;
-    if (!isEmailAddress(text)) {
+    if (!isValidEmail(text)) {
       this.fail(key, 'is not a plain email address', 'an address such as platform-team@your-icb.nhs.uk, or no value');
     }
     return text;
   }
 
-  integer(key: keyof DeployConfig, min: number, max: number, unit: string, why?: string): number {
+  integer(key: keyof DeployConfig, min: number, max: number, unit: string): number {
     const number = this.number(key);
     if (number === undefined || !Number.isInteger(number) || number < min || number > max) {
-      const expected = `a whole number of ${unit} from ${min} to ${max}${why ? ` (${why})` : ''}`;
+      const expected = `a whole number of ${unit} from ${min} to ${max}`;
       this.fail(key, `is ${quote(this.raw(key).value)}`, expected);
       return Number.NaN;
     }
     return number;
   }
 
-  decimal(key: keyof DeployConfig, min: number, max: number, unit: string): number {
-    const number = this.number(key);
-    if (number === undefined || number < min || number > max) {
-      this.fail(key, `is ${quote(this.raw(key).value)}`, `a number of ${unit} from ${min} to ${max}, e.g. 0.025`);
+  /** A number setting the Lambdas and local mode share, checked by its one rule (lambdas/settings/setting-rules.ts). */
+  shared(
+    key: 'linkExpiryDays' | 'smsCostPerFragmentGbp' | 'smsInvitesPerYear' | 'smsFragmentsPerInvite' | 'smsVatRate',
+  ): number {
+    const rule = SETTING_RULES[key];
+    const parsed = rule.schema.safeParse(this.number(key));
+    if (!parsed.success) {
+      this.fail(key, `is ${quote(this.raw(key).value)}`, rule.expected);
       return Number.NaN;
     }
-    return number;
+    return parsed.data;
+  }
+
+  /**
+   * An optional JSON object (cdk.json holds it as one, -c and PCM_* as its JSON text), checked by the same parser
+   * the Lambda runs at start, so a wrong mapping stops `cdk synth` rather than every ingest.
+   */
+  mapping(
+    key: 'columnMapping' | 'valueMapping',
+    problemsOf: (json: unknown) => readonly string[],
+  ): Readonly<Record<string, unknown>> | undefined {
+    const { value, isDefault } = this.raw(key);
+    if (isDefault) return undefined;
+    let json: unknown = value;
+    if (typeof value === 'string') {
+      try {
+        json = JSON.parse(value);
+      } catch {
+        this.fail(key, 'is not JSON', `a JSON object; ${MAPPING_EXAMPLES[key]}`);
+        return undefined;
+      }
+    }
+    const problems = problemsOf(json);
+    for (const problem of problems) this.fail(key, `is not valid: ${problem}`, MAPPING_EXAMPLES[key]);
+    return problems.length > 0 ? undefined : (json as Record<string, unknown>);
   }
 
   domains(key: 'attachmentDomains'): readonly string[] {
@@ -289,6 +321,25 @@ class SettingsCheck {
   }
 }
 
+const MAPPING_EXAMPLES = {
+  columnMapping: 'e.g. {"fields": {"Pt Mob": "mobile"}} (docs/column-mapping.md)',
+  valueMapping: 'e.g. {"preferredContactMethod": {"Txt msg": "sms"}} (docs/column-mapping.md)',
+} as const;
+
+function columnMappingProblems(json: unknown): string[] {
+  try {
+    parseUserMapping(json);
+    return [];
+  } catch (error) {
+    return [error instanceof Error ? error.message : String(error)];
+  }
+}
+
+function valueMappingProblems(json: unknown): string[] {
+  const parsed = parseValueMapping(json);
+  return parsed.ok ? [] : parsed.errors;
+}
+
 function quote(value: unknown): string {
   const text = typeof value === 'string' ? JSON.stringify(value) : String(JSON.stringify(value) ?? value);
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
@@ -302,4 +353,17 @@ function describeProblems(problems: readonly DeployConfigProblem[]): string {
   );
   const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`;
   return `The pcm-reporter deployment configuration has ${count}:\n${lines.join('\n')}`;
+}
+
+/** Every setting the stack reads: the deployment's and the report portal's (lib/config/portal-config.ts). */
+export interface StackConfig extends DeployConfig {
+  readonly portal: PortalConfig;
+}
+
+/** loadDeployConfig, then loadPortalConfig (throws PortalConfigError); each error names every wrong key it checks. */
+export function loadStackConfig(
+  readContext: ContextReader,
+  env: Readonly<Record<string, string | undefined>> = {},
+): StackConfig {
+  return Object.freeze({ ...loadDeployConfig(readContext, env), portal: loadPortalConfig(readContext, env) });
 }

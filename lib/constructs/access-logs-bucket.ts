@@ -6,9 +6,14 @@ import type { Construct } from 'constructs';
 export const ACCESS_LOG_RETENTION_DAYS = 365;
 
 /**
- * Receives the S3 server access logs of the exports and reports buckets. S3 log delivery only writes to buckets
- * encrypted with SSE-S3, so this is the one bucket without the customer key; it holds request records (object keys,
- * requesters), never object contents. cdk-nag's AwsSolutions-S1 accepts a log destination without logs of its own.
+ * Receives the S3 server access logs of the exports and reports buckets and the report portal's CloudFront access
+ * logs. S3 log delivery only writes to buckets encrypted with SSE-S3, so this is the one bucket without the customer
+ * key; it holds request records (object keys, requesters), never object contents. cdk-nag's AwsSolutions-S1 accepts a
+ * log destination without logs of its own.
+ *
+ * ACLs stay enabled (BucketOwnerPreferred) because CloudFront standard logging writes through an ACL grant to its
+ * log-delivery account and fails on a bucket with ACLs disabled; the bucket owner still owns every log object and
+ * public access stays blocked.
  */
 export class AccessLogsBucket extends Bucket {
   constructor(scope: Construct, id: string) {
@@ -18,7 +23,7 @@ export class AccessLogsBucket extends Bucket {
       enforceSSL: true,
       minimumTLSVersion: 1.2,
       versioned: true,
-      objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      objectOwnership: ObjectOwnership.BUCKET_OWNER_PREFERRED,
       removalPolicy: RemovalPolicy.RETAIN,
       lifecycleRules: [
         {

@@ -7,6 +7,19 @@ import type { Construct } from 'constructs';
 /** The GSI that reads one period across practices (partition `gsi1pk`, sort `gsi1sk`). */
 export const BY_PERIOD_INDEX = 'byPeriod';
 
+/** Epoch-seconds attribute after which DynamoDB deletes an item (portal audit records: `pk = AUDIT#<YYYY-MM>`). */
+export const TTL_ATTRIBUTE = 'expiresAt';
+
+/** Item actions on partition keys that match patterns (see DataTable.grantItemActionsOnLeadingKeys). */
+export interface LeadingKeysGrant {
+  /** Statement id, e.g. `WriteAuditItems`. */
+  readonly sid: string;
+  /** DynamoDB item actions, e.g. `dynamodb:PutItem`. */
+  readonly actions: readonly string[];
+  /** Partition key values or patterns, e.g. `AUDIT#*`. */
+  readonly leadingKeys: readonly string[];
+}
+
 export interface DataTableProps {
   /** Customer-managed key the table is encrypted with. */
   readonly encryptionKey: IKey;
@@ -27,6 +40,7 @@ export class DataTable extends Table {
       encryptionKey: props.encryptionKey,
       deletionProtection: true,
       removalPolicy: RemovalPolicy.RETAIN,
+      timeToLiveAttribute: TTL_ATTRIBUTE,
     });
     this.addGlobalSecondaryIndex({
       indexName: BY_PERIOD_INDEX,
@@ -49,6 +63,36 @@ export class DataTable extends Table {
         actions:
           access === 'read' ? [...read, 'dynamodb:DescribeTable'] : [...read, ...write, 'dynamodb:DescribeTable'],
         resources: [this.tableArn, `${this.tableArn}/index/${BY_PERIOD_INDEX}`],
+      }),
+    );
+  }
+
+  /**
+   * Item actions on the table's items whose partition key matches `leadingKeys` only (IAM `dynamodb:LeadingKeys`).
+   * A request naming any other partition key is denied, so a role can own one kind of item (e.g. audit records) in
+   * the single table without touching the others. The byPeriod index is not included: see grantQueryByPeriod.
+   */
+  grantItemActionsOnLeadingKeys(role: Role, grant: LeadingKeysGrant): void {
+    role.addToPrincipalPolicy(
+      new PolicyStatement({
+        sid: grant.sid,
+        actions: [...grant.actions],
+        resources: [this.tableArn],
+        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [...grant.leadingKeys] } },
+      }),
+    );
+  }
+
+  /**
+   * Query on the byPeriod index only. The index holds exactly the snapshots (`gsi1pk = PERIOD#…`) and directory
+   * entries (`gsi1pk = DIRECTORY`): aggregates and practice contacts, no patient data.
+   */
+  grantQueryByPeriod(role: Role): void {
+    role.addToPrincipalPolicy(
+      new PolicyStatement({
+        sid: 'QueryByPeriodIndex',
+        actions: ['dynamodb:Query'],
+        resources: [`${this.tableArn}/index/${BY_PERIOD_INDEX}`],
       }),
     );
   }

@@ -40,7 +40,15 @@ export interface HandlerFunctionProps {
   readonly environment: Record<string, string>;
   /** Encrypts the function's log group. */
   readonly logKey: IKey;
+  /**
+   * Copies the NHS.UK frontend's built styles and icons to `nhsuk/` beside the bundle (the portal serves them itself,
+   * never from a CDN) and points PORTAL_ASSETS_DIR at them. Default false.
+   */
+  readonly withNhsukFrontend?: boolean;
 }
+
+/** Where a bundle's copy of the NHS.UK frontend lands in the Lambda (its code is unpacked at /var/task). */
+export const NHSUK_ASSETS_IN_LAMBDA = '/var/task/nhsuk';
 
 /**
  * A handler bundled locally by esbuild (no Docker) as minified ESM with source maps, on ARM, with its own role that
@@ -84,6 +92,7 @@ export class HandlerFunction extends Construct {
         POWERTOOLS_SERVICE_NAME: props.serviceName,
         LOG_LEVEL: 'info',
         NODE_OPTIONS: '--enable-source-maps',
+        ...(props.withNhsukFrontend ? { PORTAL_ASSETS_DIR: NHSUK_ASSETS_IN_LAMBDA } : {}),
       },
       projectRoot: PROJECT_ROOT,
       depsLockFilePath: join(PROJECT_ROOT, 'package-lock.json'),
@@ -108,9 +117,20 @@ export class HandlerFunction extends Construct {
           afterBundling: (inputDir: string, outputDir: string) => [
             `mkdir -p "${outputDir}/fonts"`,
             `cp "${inputDir}/assets/fonts/"*.ttf "${inputDir}/assets/fonts/OFL.txt" "${outputDir}/fonts/"`,
+            ...(props.withNhsukFrontend ? copyNhsukFrontend(inputDir, outputDir) : []),
           ],
         },
       },
     });
   }
+}
+
+/** The portal's styles and icons (lambdas/portal/nhsuk-assets.ts reads nhsuk-frontend.min.css and assets/images/). */
+function copyNhsukFrontend(inputDir: string, outputDir: string): string[] {
+  const dist = `${inputDir}/node_modules/nhsuk-frontend/dist/nhsuk`;
+  return [
+    `mkdir -p "${outputDir}/nhsuk/assets"`,
+    `cp "${dist}/nhsuk-frontend.min.css" "${outputDir}/nhsuk/"`,
+    `cp -R "${dist}/assets/images" "${outputDir}/nhsuk/assets/"`,
+  ];
 }

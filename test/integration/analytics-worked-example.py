@@ -7,12 +7,12 @@ no SMS consent recorded; every 4th patient (0, 4, 8, ...) is on the DM register.
 Python only (no project code), what the report must show:
 
 - % no preference, its 95% Wilson score interval;
-- decile = ceil(10 * rank / k), rank by ascending %, ties taking the lowest rank (SPEC §3);
+- decile = ceil(10 * rank / k), rank by ascending %, ties taking the lowest rank, blank when k < 10 (SPEC §3);
 - funnel z and flag: Spiegelhalter (2005) with additive over-dispersion, z Winsorised at the 10th and 90th
   percentiles (linear interpolation between closest ranks, R type 7 / numpy default), limits 1.96 and 3.09;
 - change_pct_points = unrounded % this month minus last month (blank when it did not report then);
 - the ICB % for each month (the Trend sheet's ICB row), and the ICB median;
-- the SMS cost: QOF patients who would default to SMS x 2 invites x 1 fragment x 0.025.
+- the SMS cost: QOF patients who would default to SMS x 2 invites x 1 fragment x 0.024 x (1 + 0.2 VAT).
 
 Numbers are rounded half away from zero, as the reports show them (see shown()).
 
@@ -63,6 +63,8 @@ def wilson(x, n):
 
 def deciles(pcts):
     k = len(pcts)
+    if k < 10:  # SPEC §3: blank for every practice when fewer than 10 report
+        return {code: "" for code in pcts}
     ordered = sorted(pcts.values())
     return {code: math.ceil(10 * (ordered.index(pct) + 1) / k) for code, pct in pcts.items()}
 
@@ -121,7 +123,7 @@ for period, month in MONTHS.items():
             pn, px = previous[code]
             change = shown(pcts[code] - 100 * px / pn, 1)
         qof_default = math.ceil(x / 4)
-        cost = shown(qof_default * 2 * 1 * 0.025, 2)
+        cost = shown(qof_default * 2 * 1 * 0.024 * 1.2, 2)
         print(
             f"  {{ code: '{code}', registered: '{n}', no_preference: '{x}', no_preference_pct: '{shown(pcts[code], 1)}', "
             f"ci_low: '{shown(low, 1)}', ci_high: '{shown(high, 1)}', decile: '{decile[code]}', "

@@ -30,7 +30,7 @@ function patients(p: number, missing: number): ExportPatient[] {
   }));
 }
 
-/** 2, 5 and 8 of ten patients without a preference: deciles 1, 5 and 10 once all three are in. */
+/** 2, 5 and 8 of ten patients without a preference (three practices: too few for deciles, SPEC §3). */
 const MISSING = [2, 5, 8];
 
 /** One export holding every practice (an ICB-wide extract), one header. */

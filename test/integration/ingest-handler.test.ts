@@ -1,26 +1,27 @@
 import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DynamoTable } from '../../lambdas/adapters/dynamo-table';
 import type { S3ObjectStore } from '../../lambdas/adapters/s3-object-store';
+import { createIngestHandler } from '../../lambdas/handlers/ingest';
 import { LOCAL_NAMES, type LocalServers, startLocalServers } from '../../lambdas/local/local-servers';
+import { runtimeFromServers } from '../../lambdas/local/runtime-from-servers';
 import { sqsEventForNewObject } from '../../lambdas/local/s3-event';
 import { FIXTURES } from './helpers';
 
-// The real ingest handler, real AWS SDK clients, in-process S3 and DynamoDB on loopback.
+// The real ingest handler, built from a runtime on in-process S3 and DynamoDB (real AWS SDK clients, loopback).
 describe('ingest handler', () => {
   let servers: LocalServers;
-  let handler: typeof import('../../lambdas/handlers/ingest').handler;
+  let handler: ReturnType<typeof createIngestHandler>;
   let objects: S3ObjectStore;
   let table: DynamoTable;
 
   beforeAll(async () => {
     servers = await startLocalServers(undefined);
-    Object.assign(process.env, servers.env, { LOG_LEVEL: 'silent' });
-    ({ handler } = await import('../../lambdas/handlers/ingest'));
-    const { createRuntime } = await import('../../lambdas/handlers/runtime');
-    const { loadPipelineConfig } = await import('../../lambdas/config');
-    ({ objects, table } = createRuntime(loadPipelineConfig(process.env), 'test'));
+    const runtime = runtimeFromServers(servers, { env: { LOG_LEVEL: 'silent' }, outDir: tmpdir(), tmpDir: tmpdir() });
+    handler = createIngestHandler(runtime);
+    ({ objects, table } = runtime);
   });
   afterAll(() => servers.close());
 
@@ -38,7 +39,8 @@ describe('ingest handler', () => {
     expect(snapshot?.counts).toMatchObject({ registered: 11, noPreference: 4, rowsRead: 13, rowsRejected: 1 });
     expect(snapshot?.extractDate).toBe('2026-10-31');
     expect(snapshot?.unrecognisedValues).toEqual({ 'Carrier pigeon': 1 });
-    expect(await objects.list(LOCAL_NAMES.reportsBucket, 'gap-lists/2026-10/')).toEqual([
+    expect((await objects.list(LOCAL_NAMES.reportsBucket, 'gap-lists/2026-10/')).sort()).toEqual([
+      'gap-lists/2026-10/gap-list-A81001-2026-10-nhs-numbers.csv',
       'gap-lists/2026-10/gap-list-A81001-2026-10.xlsx',
     ]);
   });

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -30,12 +30,34 @@ describe('local run on the fixture exports (real handlers, in-process S3 and Dyn
     expect(existsSync(join(out, '2026-10', 'icb-report-2026-10.xlsx'))).toBe(true);
     expect(existsSync(join(out, '2026-10', 'practice-metrics-2026-10.csv'))).toBe(true);
     expect((await readdir(join(out, '2026-10', 'gap-lists'))).sort()).toEqual([
+      'gap-list-A81001-2026-10-nhs-numbers.csv',
       'gap-list-A81001-2026-10.xlsx',
+      'gap-list-B82002-2026-10-nhs-numbers.csv',
       'gap-list-B82002-2026-10.xlsx',
     ]);
     expect((await readdir(join(out, '2026-09', 'gap-lists'))).sort()).toEqual([
+      'gap-list-A81001-2026-09-nhs-numbers.csv',
       'gap-list-A81001-2026-09.xlsx',
+      'gap-list-D84004-2026-09-nhs-numbers.csv',
       'gap-list-D84004-2026-09.xlsx',
+    ]);
+  });
+
+  it('writes practice-metrics-history.csv beside the month folders: both months, the same rows as each month', async () => {
+    const history = await readCsv(join(out, 'practice-metrics-history.csv'));
+    const september = await readCsv(join(out, '2026-09', 'practice-metrics-2026-09.csv'));
+    const october = await readCsv(join(out, '2026-10', 'practice-metrics-2026-10.csv'));
+    expect(history).toEqual([...september, ...october]);
+    expect(history.map((r) => [r.period, r.practice_code, r.status])).toEqual([
+      // September: A81001 2 of 4 (50.0%) before D84004 1 of 3 (33.3%); B82002 and C83003 had no export yet.
+      ['2026-09', 'A81001', 'reported'],
+      ['2026-09', 'D84004', 'reported'],
+      ['2026-09', 'B82002', 'missing'],
+      ['2026-09', 'C83003', 'missing'],
+      ['2026-10', 'B82002', 'reported'],
+      ['2026-10', 'A81001', 'reported'],
+      ['2026-10', 'C83003', 'missing'],
+      ['2026-10', 'D84004', 'stale'],
     ]);
   });
 
@@ -78,11 +100,12 @@ describe('local run on the fixture exports (real handlers, in-process S3 and Dyn
       rows_rejected: '1',
       duplicate_rows: '1',
       dob_missing: '2',
-      decile: '5',
+      // Two practices report: fewer than the 10 deciles need (SPEC §3).
+      decile: '',
       funnel_z: '-0.08',
       funnel_flag: 'in_control',
       change_pct_points: '-13.6',
-      est_annual_sms_cost_gbp: '0.10',
+      est_annual_sms_cost_gbp: '0.12',
     });
   });
 
@@ -108,7 +131,7 @@ describe('local run on the fixture exports (real handlers, in-process S3 and Dyn
       unreachable_electronic: '1',
       dq_sms_dissent: '1',
       rows_read: '5',
-      decile: '10',
+      decile: '',
       funnel_z: '0.12',
       change_pct_points: '',
     });
@@ -123,7 +146,10 @@ describe('local run on the fixture exports (real handlers, in-process S3 and Dyn
       extract_date: '',
       registered: '',
       no_preference_pct: '',
+      status: 'stale',
     });
+    expect(rows.find((r) => r.practice_code === 'C83003')?.status).toBe('missing');
+    expect(rows.find((r) => r.practice_code === 'A81001')?.status).toBe('reported');
   });
 
   it('writes exactly the SPEC §3 columns in order', async () => {
@@ -134,7 +160,7 @@ describe('local run on the fixture exports (real handlers, in-process S3 and Dyn
         'pref_other,declined,unrecognised,adults_16plus,adults_no_preference,adults_no_preference_pct,qof_patients,' +
         'qof_no_preference,qof_no_preference_pct,ais_need_no_preference,default_to_sms,qof_default_to_sms,' +
         'unreachable_electronic,dq_sms_no_mobile,dq_email_no_address,dq_sms_dissent,rows_read,rows_rejected,' +
-        'duplicate_rows,dob_missing,decile,funnel_z,funnel_flag,change_pct_points,est_annual_sms_cost_gbp',
+        'duplicate_rows,dob_missing,decile,funnel_z,funnel_flag,change_pct_points,est_annual_sms_cost_gbp,status',
     );
   });
 
@@ -168,6 +194,28 @@ describe('local run on the fixture exports (real handlers, in-process S3 and Dyn
     expect(rows.map((r) => r.Surname)).toEqual(['Irwin', 'Adams', 'Baker', 'Green']);
     expect(rows[0]?.['NHS number']).toBe('999 000 0093');
   });
+
+  it("writes beside the gap list exactly its No preference patients' NHS numbers, in the sheet's order", async () => {
+    const text = await readFile(join(out, '2026-10', 'gap-lists', 'gap-list-A81001-2026-10-nhs-numbers.csv'), 'utf8');
+    // Irwin, Adams, Baker, Green (test/fixtures/README.md): the four without a preference, tier by tier.
+    const workbook = await readWorkbook(join(out, '2026-10', 'gap-lists', 'gap-list-A81001-2026-10.xlsx'));
+    const sheet = workbook.getWorksheet('No preference');
+    if (!sheet) throw new Error('no "No preference" sheet');
+    const shown = sheetTable(sheet, 'Surname').map((r) => String(r['NHS number']).replaceAll(' ', ''));
+    expect(text.split('\r\n')).toEqual([...shown, '']);
+    expect(shown).toHaveLength(4);
+    expect(shown[0]).toBe('9990000093');
+    for (const line of shown) expect(line).toMatch(/^\d{10}$/);
+  });
+
+  it.runIf(process.platform !== 'win32')(
+    'writes the patient-level files readable by their owner only (0600)',
+    async () => {
+      for (const name of ['gap-list-A81001-2026-10.xlsx', 'gap-list-A81001-2026-10-nhs-numbers.csv']) {
+        expect((await stat(join(out, '2026-10', 'gap-lists', name))).mode & 0o777).toBe(0o600);
+      }
+    },
+  );
 
   it('keeps history and ingests nothing twice when re-run into the same folder', async () => {
     const again = await runLocal({

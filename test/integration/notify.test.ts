@@ -235,7 +235,6 @@ describe('notify practices (real handlers, in-process S3 and DynamoDB, a real SM
       'Registered patients: 11',
       'No recorded preference: 4 (36.4%)',
       'Change since September 2026: down 13.6 percentage points',
-      'decile 5 of 10 (1 = fewest gaps), among 2 reporting practices',
       'On a QOF register with no recorded preference: 2 of 4 (50.0%)',
       'Would be sent SMS by default (no preference, a mobile, SMS consent not withdrawn): 2',
     ]) {
@@ -245,7 +244,9 @@ describe('notify practices (real handlers, in-process S3 and DynamoDB, a real SM
     const beta = byRecipient(smtp.received, 'pcm-test.b82002@nhs.net').mail;
     expect(beta.text).toContain('Registered patients: 5');
     expect(beta.text).toContain('No recorded preference: 2 (40.0%)');
-    expect(beta.text).toContain('decile 10 of 10 (1 = fewest gaps)');
+    // Two practices report: fewer than the 10 deciles need (SPEC §3), so neither email names one.
+    expect(alpha.text).not.toContain('decile');
+    expect(beta.text).not.toContain('decile');
     expect(beta.text).not.toContain('Change since');
   });
 

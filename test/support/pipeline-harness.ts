@@ -75,7 +75,7 @@ export async function startPipelineHarness(): Promise<PipelineHarness> {
   const config = {
     reportsBucket: REPORTS_BUCKET,
     icbName: 'NHS Fault Test ICB',
-    assumptions: { costPerFragmentGbp: 0.025, invitesPerYear: 2, fragmentsPerInvite: 1 },
+    assumptions: { costPerFragmentGbp: 0.025, invitesPerYear: 2, fragmentsPerInvite: 1, vatRate: 0 },
     tmpDir: tmpdir(),
     suppressSmallNumbers: false,
     userMapping: undefined,

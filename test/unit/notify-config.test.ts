@@ -70,11 +70,13 @@ describe('loadNotifyConfig', () => {
     },
     {
       env: { OUTBOX_DIR: 'o', LINK_EXPIRY_DAYS: '8' },
-      problem: 'LINK_EXPIRY_DAYS is "8": expected a whole number ≥ 1 ≤ 7.',
+      problem:
+        'LINK_EXPIRY_DAYS is "8": expected a whole number of days from 1 to 7 (S3 presigned links signed with SigV4 cannot last longer than 7 days).',
     },
     {
       env: { OUTBOX_DIR: 'o', LINK_EXPIRY_DAYS: '0' },
-      problem: 'LINK_EXPIRY_DAYS is "0": expected a whole number ≥ 1 ≤ 7.',
+      problem:
+        'LINK_EXPIRY_DAYS is "0": expected a whole number of days from 1 to 7 (S3 presigned links signed with SigV4 cannot last longer than 7 days).',
     },
     {
       env: { OUTBOX_DIR: 'o', ATTACHMENT_DOMAINS: 'nhs.net,not a domain,localhost' },

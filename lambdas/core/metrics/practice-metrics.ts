@@ -18,6 +18,7 @@ export type PracticeOwnMetrics = Omit<
   | 'funnel_z'
   | 'funnel_flag'
   | 'change_pct_points'
+  | 'status'
 >;
 
 /**

@@ -9,9 +9,10 @@ import { periodsEndingWith, previousPeriod } from '../period';
 import type { PracticeSnapshot, RegisterCounts } from '../snapshot';
 import { QOF_REGISTERS } from '../values/qof-registers';
 import type { FileRecord } from './file-record';
+import { pcnRows } from './pcn-rows';
 import type { CompletenessEntry, PeriodReport, SmsCostAssumptions } from './period-report';
-import { practiceRow } from './practice-row';
-import type { PracticeMetrics } from './tidy-columns';
+import { type PracticeIdentity, practiceRow } from './practice-row';
+import type { PracticeMetrics, PracticeStatus } from './tidy-columns';
 
 export interface PeriodReportInput {
   icbName: string;
@@ -50,9 +51,10 @@ export function assemblePeriodReport(input: PeriodReportInput): PeriodReport {
     (input.history.get(previousPeriod(period)) ?? []).map((s) => [s.practiceCode, noPreferencePct(s.counts)]),
   );
 
-  const identity = (practiceCode: string, snapshot?: PracticeSnapshot) => {
+  const identity = (practiceCode: string, status: PracticeStatus, snapshot?: PracticeSnapshot): PracticeIdentity => {
     const entry = directory.get(practiceCode);
     return {
+      status,
       period,
       practiceCode,
       practiceName: entry?.practiceName,
@@ -64,7 +66,8 @@ export function assemblePeriodReport(input: PeriodReportInput): PeriodReport {
 
   const rows: PracticeMetrics[] = snapshots.map((s) => {
     const funnelResult = funnel.byPractice.get(s.practiceCode);
-    return practiceRow(identity(s.practiceCode, s), s.counts, assumptions, {
+    const status = directory.has(s.practiceCode) ? 'reported' : 'not_in_directory';
+    return practiceRow(identity(s.practiceCode, status, s), s.counts, assumptions, {
       decile: decileOf.get(s.practiceCode),
       funnelZ: funnelResult?.z,
       funnelFlag: funnelResult?.flag,
@@ -78,8 +81,8 @@ export function assemblePeriodReport(input: PeriodReportInput): PeriodReport {
   const stale: CompletenessEntry[] = [];
   for (const entry of input.directory) {
     if (reportingCodes.has(entry.practiceCode)) continue;
-    rows.push(practiceRow(identity(entry.practiceCode), undefined, assumptions));
     const lastExtractDate = lastExtract.get(entry.practiceCode);
+    rows.push(practiceRow(identity(entry.practiceCode, lastExtractDate ? 'stale' : 'missing'), undefined, assumptions));
     const item = { practiceCode: entry.practiceCode, practiceName: entry.practiceName, lastExtractDate };
     (lastExtractDate ? stale : missing).push(item);
   }
@@ -107,6 +110,7 @@ export function assemblePeriodReport(input: PeriodReportInput): PeriodReport {
         .filter((s) => !directory.has(s.practiceCode))
         .map((s) => ({ practiceCode: s.practiceCode })),
     },
+    pcns: pcnRows(period, snapshots, input.directory, assumptions),
     registers: registerTable(snapshots),
     dataQuality: dataQuality(snapshots, input.fileRecords),
     trend: trend(periods, period, snapshots, input.history, directory),

@@ -1,5 +1,6 @@
 import type { PracticeCounts } from '../metrics/practice-counts';
 import type { RegisterCounts } from '../snapshot';
+import type { PcnRow } from './pcn-rows';
 import type { PracticeMetrics } from './tidy-columns';
 
 /** Assumptions behind the SMS cost estimate, printed on the Definitions sheet. */
@@ -7,6 +8,8 @@ export interface SmsCostAssumptions {
   invitesPerYear: number;
   fragmentsPerInvite: number;
   costPerFragmentGbp: number;
+  /** VAT added to the cost per fragment, e.g. 0.2 for 20%. */
+  vatRate: number;
 }
 
 /** A file that could not be ingested, kept in quarantine with its reason. */
@@ -56,6 +59,8 @@ export interface PeriodReport {
     stale: CompletenessEntry[];
     notInDirectory: CompletenessEntry[];
   };
+  /** The same measures per PCN of the directory (SPEC §4.1 PCNs sheet), worst first, No PCN recorded last. */
+  pcns: PcnRow[];
   /** ICB-wide register counts by QOF code, plus per practice. */
   registers: { code: string; name: string; icb: RegisterCounts; byPractice: Record<string, RegisterCounts> }[];
   dataQuality: {

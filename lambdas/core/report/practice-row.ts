@@ -1,7 +1,7 @@
 import type { PracticeCounts } from '../metrics/practice-counts';
 import { practiceMetrics } from '../metrics/practice-metrics';
 import type { SmsCostAssumptions } from './period-report';
-import { type FunnelFlag, type PracticeMetrics, TIDY_COLUMNS } from './tidy-columns';
+import { type FunnelFlag, type PracticeMetrics, type PracticeStatus, TIDY_COLUMNS } from './tidy-columns';
 
 export interface PracticeIdentity {
   period: string;
@@ -10,6 +10,8 @@ export interface PracticeIdentity {
   pcn?: string;
   clinicalSystem?: string;
   extractDate?: string;
+  /** SPEC §3 `status`; absent on a totals row (ICB, PCN). */
+  status?: PracticeStatus;
 }
 
 export interface PracticeComparisons {
@@ -36,7 +38,7 @@ export function practiceRow(
     pcn: identity.pcn,
     clinical_system: identity.clinicalSystem,
   };
-  if (counts === undefined) return { ...emptyRow(), ...head };
+  if (counts === undefined) return { ...emptyRow(), ...head, status: identity.status };
   return {
     ...head,
     extract_date: identity.extractDate,
@@ -45,6 +47,7 @@ export function practiceRow(
     funnel_z: comparisons.funnelZ,
     funnel_flag: comparisons.funnelFlag,
     change_pct_points: comparisons.changePctPoints,
+    status: identity.status,
   };
 }
 

@@ -46,20 +46,33 @@ export const TIDY_COLUMNS = [
   { column: 'funnel_flag', header: 'Funnel flag', format: 'text' },
   { column: 'change_pct_points', header: 'Change vs last month (pct points)', format: 'pct' },
   { column: 'est_annual_sms_cost_gbp', header: 'Est. annual SMS cost (£)', format: 'gbp' },
+  // Appended (SPEC §3): the 41 columns above keep their order.
+  { column: 'status', header: 'Status', format: 'text' },
 ] as const satisfies readonly { column: string; header: string; format: TidyFormat }[];
 
 export type TidyColumn = (typeof TIDY_COLUMNS)[number]['column'];
+
+/**
+ * Why a practice's row is filled or blank (SPEC §3 `status`): `reported` (an export this period, practice in the
+ * directory), `not_in_directory` (an export, but not in the directory), `stale` (no export this period, an earlier
+ * one) or `missing` (never an export).
+ */
+export type PracticeStatus = 'reported' | 'stale' | 'missing' | 'not_in_directory';
+// SPEC §3's fifth status, `unusable` (unrecognised > half of registered), joins this union with that rule.
 
 export type FunnelFlag = 'high_outlier' | 'high_warning' | 'in_control' | 'low_warning' | 'low_outlier';
 
 /**
  * One practice's row for a period, unrounded (rounding happens only in render/).
- * A value that cannot be computed (or a practice without an export) is undefined, shown blank.
+ * A value that cannot be computed (or a practice without an export) is undefined, shown blank. `status` is
+ * undefined only on rows that are not a practice's (ICB or PCN totals).
  */
 export type PracticeMetrics = {
   [K in TidyColumn]: K extends 'period' | 'practice_code'
     ? string
-    : K extends 'practice_name' | 'pcn' | 'clinical_system' | 'extract_date' | 'funnel_flag'
-      ? string | undefined
-      : number | undefined;
+    : K extends 'status'
+      ? PracticeStatus | undefined
+      : K extends 'practice_name' | 'pcn' | 'clinical_system' | 'extract_date' | 'funnel_flag'
+        ? string | undefined
+        : number | undefined;
 };

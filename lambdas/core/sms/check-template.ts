@@ -5,8 +5,10 @@ import type { SmsEncoding, SmsSegments, Ucs2Trigger } from './sms-segments';
 import { smsSegments, UCS2_SINGLE } from './sms-segments';
 
 export interface TemplateCheckOptions {
-  /** Price of one fragment in pounds (the contract rate; 0.025 is only an example). */
+  /** Price of one fragment in pounds, before VAT (NHS Notify's list price from 1 April 2026 is 0.024). */
   readonly costPerFragmentGbp: number;
+  /** VAT added to the cost, e.g. 0.2 for 20%; none when absent. */
+  readonly vatRate?: number;
   /** Sent to many patients at once: then an opt-out or alternative contact route is required. */
   readonly batch?: boolean;
   /** The recipients have explicitly consented to sensitive content (results, diagnoses) by SMS. */
@@ -59,6 +61,10 @@ export function checkTemplate(name: string, text: string, options: TemplateCheck
   if (!Number.isFinite(costPerFragmentGbp) || costPerFragmentGbp < 0) {
     throw new RangeError(`costPerFragmentGbp must be a number of pounds, 0 or more; got ${costPerFragmentGbp}.`);
   }
+  const vatRate = options.vatRate ?? 0;
+  if (!Number.isFinite(vatRate) || vatRate < 0 || vatRate > 1) {
+    throw new RangeError(`vatRate must be a rate from 0 to 1; got ${vatRate}.`);
+  }
   const segments = smsSegments(text);
   const searchText = applyGsmReplacements(text).toLowerCase().replace(WHITESPACE, ' ');
   const input = {
@@ -93,7 +99,7 @@ export function checkTemplate(name: string, text: string, options: TemplateCheck
     characters: segments.characters,
     units: segments.units,
     fragments: segments.fragments,
-    costGbp: segments.fragments * costPerFragmentGbp,
+    costGbp: segments.fragments * costPerFragmentGbp * (1 + vatRate),
     ucs2Triggers: segments.ucs2Triggers,
     warnings,
     breaksRule: warnings.some((w) => w.breaksRule),

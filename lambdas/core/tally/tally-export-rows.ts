@@ -1,3 +1,4 @@
+import { NO_VALUE_MAPPING, type ValueMapping } from '../fields/value-mapping';
 import { SeenNames } from '../privacy/seen-names';
 import type { ExportRecord } from '../read/open-export';
 import type { RowContext, RowLayout } from './interpret-row';
@@ -30,8 +31,10 @@ export async function tallyExportRows(
   layout: RowLayout,
   context: RowContext,
   spill?: SpillFile,
+  /** The ICB's own vocabulary (SPEC §2.3c). */
+  valueMapping: ValueMapping = NO_VALUE_MAPPING,
 ): Promise<ExportTallies> {
-  const interpreter = new RowInterpreter(layout, context);
+  const interpreter = new RowInterpreter(layout, context, valueMapping);
   const row = interpreter.row;
   const tallies = new Map<string, PracticeTally>();
   let tally: PracticeTally | undefined;

@@ -21,3 +21,10 @@ export function withholdPersonalValue(value: string): string {
   const shape = withheldShape(value);
   return shape === undefined ? value : WITHHELD_VALUES[shape];
 }
+
+const PLACEHOLDERS: ReadonlySet<string> = new Set(Object.values(WITHHELD_VALUES));
+
+/** Whether a stored value is the placeholder of a withheld one: never to be quoted back as if it were a value. */
+export function isWithheldPlaceholder(value: string): boolean {
+  return PLACEHOLDERS.has(value);
+}

@@ -1,10 +1,10 @@
 import { resolve } from 'node:path';
 import { Command } from 'commander';
 import { listExportFolder } from '../list-export-files';
-import { loadLocalConfig } from '../local-config';
 import { withLocalSession } from '../local-session';
 import { printProgress } from '../print-run';
 import { ingestFiles } from '../run-local';
+import { commandEnvironment } from './command-environment';
 
 /** `pcm-report ingest FILE…`: ingest exports into the local store without building reports. */
 export function ingestCommand(): Command {
@@ -14,7 +14,7 @@ export function ingestCommand(): Command {
     .option('--out <dir>', 'output folder whose .state holds the local store', 'out')
     .option('--config <file>', 'JSON settings (see README)')
     .action(async (paths: string[], options: { out: string; config?: string }) => {
-      const env = await loadLocalConfig(options.config);
+      const env = await commandEnvironment(options.config);
       const listed = await Promise.all(paths.map((path) => listExportFolder(resolve(path))));
       const files = listed.flatMap((l) => l.files);
       for (const { message } of listed.flatMap((l) => l.refused)) process.stderr.write(`Not read: ${message}\n`);

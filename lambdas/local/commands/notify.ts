@@ -2,9 +2,9 @@ import { relative, resolve } from 'node:path';
 import { Command } from 'commander';
 import { isPeriod, monthName } from '../../core/period';
 import { UsageError } from '../../errors';
-import { loadLocalConfig } from '../local-config';
 import { withLocalSession } from '../local-session';
 import { type NotifySummary, notifyInSession } from '../notify-local';
+import { commandEnvironment } from './command-environment';
 
 /** `pcm-report notify --period YYYY-MM [--dry-run]`: email each practice once for that month. */
 export function notifyCommand(): Command {
@@ -28,9 +28,9 @@ export function notifyCommand(): Command {
       if (!isPeriod(options.period)) {
         throw new UsageError(`--period "${options.period}" is not a month: expected YYYY-MM, e.g. 2026-10.`);
       }
-      const env = await loadLocalConfig(options.config);
+      const env = await commandEnvironment(options.config);
       const summary = await withLocalSession(resolve(options.out), env, (session) =>
-        notifyInSession(session, { period: options.period, dryRun: options.dryRun, env }),
+        notifyInSession(session, { period: options.period, dryRun: options.dryRun }),
       );
       for (const line of formatNotifySummary(summary)) process.stdout.write(`${line}\n`);
       if (summary.failed.length > 0) process.exitCode = 1;

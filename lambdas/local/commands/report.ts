@@ -2,10 +2,10 @@ import { resolve } from 'node:path';
 import { Command } from 'commander';
 import { isPeriod, monthName } from '../../core/period';
 import { UsageError } from '../../errors';
-import { loadLocalConfig } from '../local-config';
 import { withLocalSession } from '../local-session';
 import { printProgress } from '../print-run';
 import { buildReport } from '../run-local';
+import { commandEnvironment } from './command-environment';
 
 /** `pcm-report report --period YYYY-MM`: build one month's reports from the local store. */
 export function reportCommand(): Command {
@@ -17,8 +17,10 @@ export function reportCommand(): Command {
     .option('--suppress-small-numbers', 'show counts 1–7 as * (shareable copies)')
     .action(async (options: { period: string; out: string; config?: string; suppressSmallNumbers?: boolean }) => {
       if (!isPeriod(options.period)) throw new UsageError(`--period "${options.period}" is not a month like 2026-10.`);
-      const env = await loadLocalConfig(options.config);
-      if (options.suppressSmallNumbers) env.SUPPRESS_SMALL_NUMBERS = 'true';
+      const env = await commandEnvironment(
+        options.config,
+        options.suppressSmallNumbers ? { SUPPRESS_SMALL_NUMBERS: 'true' } : {},
+      );
       await withLocalSession(resolve(options.out), env, async (session) => {
         const periods = await session.table.listPeriods();
         if (!periods.includes(options.period)) {

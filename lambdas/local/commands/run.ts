@@ -1,9 +1,9 @@
 import { resolve } from 'node:path';
 import { Command } from 'commander';
 import { BUNDLED } from '../bundled-paths';
-import { loadLocalConfig } from '../local-config';
 import { printProgress, printSummary } from '../print-run';
 import { runLocal } from '../run-local';
+import { commandEnvironment } from './command-environment';
 
 /** `pcm-report run`: the whole monthly job on this machine (the default command). */
 export function runCommand(): Command {
@@ -16,7 +16,7 @@ export function runCommand(): Command {
       BUNDLED.practices,
     )
     .option('--out <dir>', 'where reports are written; local state is kept in <out>/.state', 'out')
-    .option('--config <file>', 'JSON settings: icbName, sms costs, columnMapping (see README)')
+    .option('--config <file>', 'JSON settings: icbName, sms costs and VAT, columnMapping, valueMapping (see README)')
     .option('--suppress-small-numbers', 'show counts 1–7 as * in the ICB report and CSV (shareable copies)')
     .action(
       async (options: {
@@ -26,8 +26,10 @@ export function runCommand(): Command {
         config?: string;
         suppressSmallNumbers?: boolean;
       }) => {
-        const env = await loadLocalConfig(options.config);
-        if (options.suppressSmallNumbers) env.SUPPRESS_SMALL_NUMBERS = 'true';
+        const env = await commandEnvironment(
+          options.config,
+          options.suppressSmallNumbers ? { SUPPRESS_SMALL_NUMBERS: 'true' } : {},
+        );
         const started = Date.now();
         const summary = await runLocal({
           exportsDir: resolve(options.exports),

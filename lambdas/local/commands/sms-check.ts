@@ -6,9 +6,12 @@ import { decodeTemplateFile } from '../../core/sms/decode-template-file';
 import type { SmsTemplate } from '../../core/sms/parse-templates';
 import { parseTemplates } from '../../core/sms/parse-templates';
 import { TemplateFileError } from '../../core/sms/template-file-error';
+import { SETTING_DEFAULTS } from '../../defaults';
 
-/** An example rate, as in the monthly report; pass your contract's with --cost-per-fragment. */
-export const DEFAULT_COST_PER_FRAGMENT_GBP = 0.025;
+/** NHS Notify's list price per fragment (from 1 April 2026), as in the monthly report; pass yours with --cost-per-fragment. */
+export const DEFAULT_COST_PER_FRAGMENT_GBP = SETTING_DEFAULTS.smsCostPerFragmentGbp;
+/** VAT on SMS, as in the monthly report (GP practices have had no free SMS allowance since April 2024). */
+export const DEFAULT_VAT_RATE = SETTING_DEFAULTS.smsVatRate;
 /** Exit codes: 1 when a template breaks a rule (for a practice's own checks), 2 for a usage error. */
 export const EXIT_RULE_BROKEN = 1;
 export const EXIT_USAGE = 2;
@@ -17,11 +20,12 @@ interface SmsCheckOptions {
   file?: string;
   json?: boolean;
   costPerFragment: string;
+  vatRate: string;
   batch?: boolean;
   consent?: boolean;
 }
 
-/** A plain non-negative decimal: `0.025`, `.03`, `1` (not `-1`, `1e-2` or `0x10`). */
+/** A plain non-negative decimal: `0.024`, `.03`, `1` (not `-1`, `1e-2` or `0x10`). */
 const POUNDS = /^(?:\d+(?:\.\d*)?|\.\d+)$/;
 
 const GBP = new Intl.NumberFormat('en-GB', {
@@ -49,7 +53,12 @@ export function smsCheckCommand(): Command {
     .argument('[text...]', 'the template text (in quotes); or use --file')
     .option('--file <path>', 'a .txt file holding one template, or a .csv of templates with the header "name,text"')
     .option('--json', 'print the results as JSON, for scripts')
-    .option('--cost-per-fragment <gbp>', 'price of one SMS fragment in pounds', String(DEFAULT_COST_PER_FRAGMENT_GBP))
+    .option(
+      '--cost-per-fragment <gbp>',
+      'price of one SMS fragment in pounds, before VAT',
+      String(DEFAULT_COST_PER_FRAGMENT_GBP),
+    )
+    .option('--vat-rate <rate>', 'VAT added to the cost, from 0 to 1 (0 for none)', String(DEFAULT_VAT_RATE))
     .option('--batch', 'the message goes to many patients at once: require an opt-out or contact route')
     .option('--consent', 'the recipients have explicitly consented to sensitive content (results, diagnoses) by SMS')
     .addHelpText('after', EXAMPLES)
@@ -71,8 +80,13 @@ export function smsCheckCommand(): Command {
       const costPerFragmentGbp = Number(options.costPerFragment);
       if (!POUNDS.test(options.costPerFragment.trim())) {
         usageError(
-          `--cost-per-fragment must be a number of pounds, 0 or more (e.g. 0.025); got "${options.costPerFragment}".`,
+          `--cost-per-fragment must be a number of pounds, 0 or more (e.g. 0.024); got "${options.costPerFragment}".`,
         );
+        return;
+      }
+      const vatRate = Number(options.vatRate);
+      if (!POUNDS.test(options.vatRate.trim()) || vatRate > 1) {
+        usageError(`--vat-rate must be a rate from 0 to 1 (e.g. 0.2 for 20%); got "${options.vatRate}".`);
         return;
       }
       if (words.length > 0 && options.file !== undefined) {
@@ -101,14 +115,15 @@ export function smsCheckCommand(): Command {
       const checks = templates.map(({ name, text }) =>
         checkTemplate(name, text, {
           costPerFragmentGbp,
+          vatRate,
           batch: options.batch ?? false,
           consentForSensitive: options.consent ?? false,
         }),
       );
       writeOut(
         options.json
-          ? `${JSON.stringify(toJson(checks, costPerFragmentGbp, options), null, 2)}\n`
-          : formatChecks(checks, costPerFragmentGbp),
+          ? `${JSON.stringify(toJson(checks, { costPerFragmentGbp, vatRate }, options), null, 2)}\n`
+          : formatChecks(checks, { costPerFragmentGbp, vatRate }),
       );
       if (checks.some((check) => check.breaksRule)) process.exitCode = EXIT_RULE_BROKEN;
     });
@@ -132,9 +147,15 @@ async function readTemplates(path: string): Promise<SmsTemplate[] | string> {
   }
 }
 
-function toJson(checks: readonly TemplateCheck[], costPerFragmentGbp: number, options: SmsCheckOptions) {
+interface Price {
+  costPerFragmentGbp: number;
+  vatRate: number;
+}
+
+function toJson(checks: readonly TemplateCheck[], { costPerFragmentGbp, vatRate }: Price, options: SmsCheckOptions) {
   return {
     costPerFragmentGbp,
+    vatRate,
     batch: options.batch ?? false,
     consentForSensitive: options.consent ?? false,
     breaksRule: checks.some((check) => check.breaksRule),
@@ -143,7 +164,7 @@ function toJson(checks: readonly TemplateCheck[], costPerFragmentGbp: number, op
 }
 
 /** A compact table per template, then its warnings each with the reason; a summary line at the end. */
-function formatChecks(checks: readonly TemplateCheck[], costPerFragmentGbp: number): string {
+function formatChecks(checks: readonly TemplateCheck[], price: Price): string {
   const lines: string[] = [];
   for (const check of checks) {
     const rulesBroken = check.warnings.filter((w) => w.breaksRule).length;
@@ -169,10 +190,11 @@ function formatChecks(checks: readonly TemplateCheck[], costPerFragmentGbp: numb
 
   const failing = checks.filter((check) => check.breaksRule).map((check) => check.name);
   const noun = checks.length === 1 ? 'template' : 'templates';
+  const rate = `${GBP.format(price.costPerFragmentGbp)} per fragment${price.vatRate > 0 ? ` + ${roundMoney(price.vatRate * 100)}% VAT` : ''}`;
   lines.push(
     failing.length === 0
-      ? `${checks.length} ${noun} checked at ${GBP.format(costPerFragmentGbp)} per fragment: no rule broken.`
-      : `${checks.length} ${noun} checked at ${GBP.format(costPerFragmentGbp)} per fragment: ${failing.length} break${failing.length === 1 ? 's' : ''} a rule (${failing.join(', ')}).`,
+      ? `${checks.length} ${noun} checked at ${rate}: no rule broken.`
+      : `${checks.length} ${noun} checked at ${rate}: ${failing.length} break${failing.length === 1 ? 's' : ''} a rule (${failing.join(', ')}).`,
   );
   const only = checks.length === 1 ? checks[0] : undefined;
   if (only !== undefined && only.fragments > 0) {

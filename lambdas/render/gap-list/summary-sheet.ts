@@ -1,6 +1,7 @@
 import type { GapList } from '../../core/report/gap-list';
 import type { FunnelFlag } from '../../core/report/tidy-columns';
 import { DECILE_STRIP_SIZE, renderDecileStripPng } from '../charts/decile-strip';
+import { decilesWithheldReason } from '../deciles-withheld';
 import { formatUkDate } from '../excel-date';
 import { formatPeriod } from '../format-period';
 import { FUNNEL_FLAG_LABELS, funnelFlagLabel } from '../funnel-flag-label';
@@ -8,7 +9,7 @@ import { type Kpi, noPreferencePctKpi, writeKpiTable } from '../kpi-table';
 import { metricCell } from '../metric-cell';
 import { NUM_FMT } from '../number-formats';
 import { roundMetric } from '../rounding';
-import { writeSectionTable } from '../section-table';
+import { type SectionTable, writeSectionTable } from '../section-table';
 import { COLOURS, font, paragraph, portraitPages } from '../sheet-style';
 import type { StreamingWorkbook } from '../stream-workbook';
 import { addStreamedSheetImage, type StreamingWorksheet } from '../streamed-sheet-image';
@@ -97,7 +98,9 @@ export function addGapListSummarySheet(workbook: StreamingWorkbook, gapList: Gap
       comparisonKpis(gapList),
       LAST_COLUMN,
     );
-    r = writeDecileStrip(workbook, ws, r, gapList);
+    // No strip without deciles: ten empty boxes would only suggest a position the practice does not have.
+    if (decilesWithheldReason(position.reportingPractices) === undefined)
+      r = writeDecileStrip(workbook, ws, r, gapList);
   }
 
   r = writeSectionTable(
@@ -114,7 +117,7 @@ export function addGapListSummarySheet(workbook: StreamingWorkbook, gapList: Gap
     },
     LAST_COLUMN,
   );
-  writeSectionTable(
+  r = writeSectionTable(
     ws,
     r,
     {
@@ -129,7 +132,40 @@ export function addGapListSummarySheet(workbook: StreamingWorkbook, gapList: Gap
     },
     LAST_COLUMN,
   );
+  writeSectionTable(ws, r, importAsPatientGroup(gapList), LAST_COLUMN);
   ws.commit();
+}
+
+/**
+ * How to act on the whole list at once with the NHS-number file beside the workbook (its name as
+ * reportKeys.gapListNhsNumbersFile gives it). Kept general: the import options' names differ by version.
+ */
+function importAsPatientGroup(gapList: GapList): SectionTable {
+  const file = `gap-list-${gapList.practiceCode}-${gapList.period}-nhs-numbers.csv`;
+  return {
+    heading: 'Import as a patient group',
+    intro:
+      'To work on these patients together (a search, a recall, one batch message), import their NHS numbers rather than typing them. Menu names differ by version and local set-up: if you cannot find the import, ask your clinical system trainer.',
+    headers: ['Where', 'How'],
+    rows: [
+      [
+        'The NHS-number file',
+        `${file}, downloaded with this workbook: the NHS numbers of the patients on the No preference sheet, in the same order, 10 digits a line, nothing else. It identifies patients: keep it within the practice and delete it once imported.`,
+      ],
+      [
+        'SystmOne',
+        'In Clinical Reporting, import the file as a patient list (patient group), then report on or message that group.',
+      ],
+      [
+        'EMIS Web',
+        'In Population Reporting, import the NHS numbers as a patient list, then use it in a search or a batch message.',
+      ],
+      [
+        'Messaging tools',
+        'Most accept a file of NHS numbers for one batch message: check that your tool matches each number to the right patient.',
+      ],
+    ],
+  };
 }
 
 /**
@@ -230,6 +266,18 @@ function practiceKpis(gapList: GapList): Kpi[] {
   ];
 }
 
+/** The practice's decile, or why there is none this month (fewer than 10 practices reported). */
+function decileKpi(decile: number | undefined, reportingPractices: number): Kpi {
+  const withheld = decilesWithheldReason(reportingPractices);
+  if (withheld !== undefined) return { label: 'Your decile', value: 'Not shown', note: withheld };
+  return {
+    label: 'Your decile',
+    value: metricCell(decile, 'count'),
+    numFmt: NUM_FMT.integer,
+    note: '1 = among the tenth of practices with the fewest gaps, 10 = among the tenth with the most.',
+  };
+}
+
 function comparisonKpis(gapList: GapList): Kpi[] {
   const m = gapList.metrics;
   const position = gapList.icbPosition;
@@ -246,12 +294,7 @@ function comparisonKpis(gapList: GapList): Kpi[] {
       numFmt: NUM_FMT.pct,
       note: `Half of the ${position?.reportingPractices ?? ''} practices that reported this month are above this figure and half below.`,
     },
-    {
-      label: 'Your decile',
-      value: metricCell(m.decile, 'count'),
-      numFmt: NUM_FMT.integer,
-      note: '1 = among the tenth of practices with the fewest gaps, 10 = among the tenth with the most.',
-    },
+    decileKpi(m.decile, position?.reportingPractices ?? 0),
   ];
   if (m.funnel_flag !== undefined) {
     kpis.push({

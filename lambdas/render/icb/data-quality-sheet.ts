@@ -6,6 +6,7 @@ import type { CellData } from '../metric-cell';
 import { NUM_FMT } from '../number-formats';
 import { type SectionTable, writeSectionTable } from '../section-table';
 import { COLOURS, font, landscapeTablePages, paragraph } from '../sheet-style';
+import { unrecognisedValueAdvice, unrecognisedValuesIntro } from './value-mapping-advice';
 
 const WIDTHS = [30, 32, 24, 14, 14, 16, 40] as const;
 const LAST_COLUMN = WIDTHS.length;
@@ -138,14 +139,13 @@ export function addDataQualitySheet(workbook: Workbook, report: PeriodReport): W
     },
     {
       heading: 'Unrecognised preference values',
-      intro:
-        'Preferred contact method values that could not be understood. They are counted as "Unrecognised value", not as "no preference".',
+      intro: unrecognisedValuesIntro(dq.unrecognisedValues.map((u) => u.value)),
       headers: ['Value as written', 'Practices', 'Patients', 'What to do'],
       rows: dq.unrecognisedValues.map((u): CellData[] => [
         u.value,
         u.practiceCodes.join(', '),
         u.count,
-        'If the value is a real method, add it to the column mapping file; otherwise ask the practice to correct the records.',
+        unrecognisedValueAdvice(u.value),
       ]),
       numFmts: [undefined, undefined, NUM_FMT.count],
       emptyText: 'None.',

@@ -66,32 +66,40 @@ const ASSUMPTION_ROWS: readonly {
     label: 'QOF invitations per patient per year',
     numFmt: 'General',
     meaning:
-      'How many QOF review invitations each patient is sent in a year. Set as sms.invitesPerYear in the --config file (local) or SMS_INVITES_PER_YEAR (deployed).',
+      'How many QOF review invitations each patient is sent in a year. 2 is an upper bound: QOF sends the first invitation by the recorded preference, and the second (by any method) only to those who did not respond. Set as sms.invitesPerYear in the --config file (local) or smsInvitesPerYear in the CDK context (deployed).',
   },
   {
     key: 'fragmentsPerInvite',
     label: 'SMS fragments per invitation',
     numFmt: NUM_FMT.integer,
     meaning:
-      'Fragments one invitation is sent as: 1 for up to 160 GSM characters (70 if the text needs UCS-2). Check your template (below), then set sms.fragmentsPerInvite (local) or SMS_FRAGMENTS_PER_INVITE (deployed).',
+      'Fragments one invitation is sent as: 1 for up to 160 GSM characters (70 if the text needs UCS-2). Check your template (below), then set sms.fragmentsPerInvite (local) or smsFragmentsPerInvite (deployed).',
   },
   {
     key: 'costPerFragmentGbp',
     label: 'Cost per fragment (£)',
     numFmt: '"£"0.000##',
     meaning:
-      "The price of one SMS fragment. The default, £0.025, is an example rate: set your contract's rate as sms.costPerFragmentGbp (local) or SMS_COST_PER_FRAGMENT_GBP (deployed).",
+      "The price of one SMS fragment before VAT. The default, £0.024, is NHS Notify's list price per SMS fragment from 1 April 2026; set your own as sms.costPerFragmentGbp (local) or smsCostPerFragmentGbp (deployed; SMS_COST_PER_FRAGMENT_GBP in the Lambda).",
+  },
+  {
+    key: 'vatRate',
+    label: 'VAT on SMS',
+    numFmt: '0%',
+    meaning:
+      'VAT added to every fragment. The default, 20%, assumes every fragment is charged: GP practices have had no free SMS allowance since April 2024. Set sms.vatRate (local) or smsVatRate (deployed) as a rate from 0 to 1.',
   },
 ];
 
-/** The three assumptions behind the SMS cost estimate, as numbers, with what each means and where to set it. */
+/** The assumptions behind the SMS cost estimate, as numbers, with what each means and where to set it. */
 function assumptionsTable(assumptions: SmsCostAssumptions): SectionTable {
   return {
     heading: 'SMS cost assumptions used in this report',
     intro:
       `Estimated annual SMS cost = QOF patients who would default to SMS × ${assumptions.invitesPerYear} invitation(s) ` +
-      `per year × ${assumptions.fragmentsPerInvite} fragment(s) per invitation × £${assumptions.costPerFragmentGbp} per fragment. ` +
-      'An estimate for planning, not a bill.',
+      `per year × ${assumptions.fragmentsPerInvite} fragment(s) per invitation × £${assumptions.costPerFragmentGbp} per fragment ` +
+      `× (1 + ${percent(assumptions.vatRate)} VAT). An estimate for planning, not a bill, and an upper bound: the ` +
+      'second QOF invitation goes only to patients who did not respond to the first.',
     headers: ['Assumption', 'Value in this report', 'What it means and where to change it'],
     rows: ASSUMPTION_ROWS.map(({ key, label, meaning }) => [label, assumptions[key], meaning]),
     cellNumFmts: ASSUMPTION_ROWS.map(({ numFmt }) => [undefined, numFmt]),
@@ -227,7 +235,7 @@ function methodRows(report: PeriodReport): [string, string][] {
     ],
     [
       'Decile',
-      'Reporting practices are ranked by % no preference, lowest first (tied practices share the lowest rank); decile = rank × 10 ÷ the number of reporting practices, rounded up. Decile 1 is the tenth with the fewest gaps.',
+      'Reporting practices are ranked by % no preference, lowest first (tied practices share the lowest rank); decile = rank × 10 ÷ the number of reporting practices, rounded up. Decile 1 is the tenth with the fewest gaps. When fewer than 10 practices report, no practice has a decile.',
     ],
     [
       'Change vs last month',
@@ -249,8 +257,14 @@ function methodRows(report: PeriodReport): [string, string][] {
       `This is a shareable copy (NHS England's convention for sub-national statistics): counts from 1 to ${SMALL_NUMBER_MAX} are shown as * and every other count is rounded to the nearest ${ROUNDING_BASE} (zero is shown), so that no small group of patients can be identified or worked out by subtracting the others. ` +
         'Percentages, confidence limits and the SMS cost are worked out from the rounded counts, and left blank where a count they need is *. ' +
         'Funnel z-scores, flags, deciles and changes come from the exact counts: they rank practices and do not give counts away. ' +
-        'Where a * could still be worked out from the totals, registered patients and rows read are shown as * as well.',
+        'Where a * could still be worked out from the totals, registered patients and rows read are shown as * as well. ' +
+        'The tidy CSV and the history CSV written with this workbook are suppressed in the same way.',
     ]);
   }
   return methods;
+}
+
+/** 0.2 → `20%`; 0.175 → `17.5%`. */
+function percent(rate: number): string {
+  return `${Math.round(rate * 1000) / 10}%`;
 }

@@ -54,7 +54,7 @@ export const METRIC_DEFINITIONS: Readonly<Record<TidyColumn, string>> = {
   dob_missing:
     'Patients whose date of birth is missing, invalid or in the future. They are counted in all-ages figures but left out of the 16+ figures.',
   decile:
-    'Position among reporting practices by % no preference: 1 = the tenth of practices with the fewest gaps, 10 = the tenth with the most.',
+    'Position among reporting practices by % no preference: 1 = the tenth of practices with the fewest gaps, 10 = the tenth with the most. Blank for every practice when fewer than 10 practices report.',
   funnel_z:
     'How far the practice is from the ICB average, in standard deviations, allowing for practice size and for normal variation between practices (see "Funnel plot and flags" below).',
   funnel_flag:
@@ -63,4 +63,6 @@ export const METRIC_DEFINITIONS: Readonly<Record<TidyColumn, string>> = {
     "This month's % no preference minus last month's, in percentage points. Negative = improving. Blank if the practice did not report last month.",
   est_annual_sms_cost_gbp:
     'Estimated yearly cost of texting QOF patients who would default to SMS (see "SMS cost assumptions used in this report" below). An estimate for planning, not a bill.',
+  status:
+    'Why the row is filled or blank: reported (an export this month); not_in_directory (an export, but the practice is not in the practice directory); stale (no export this month, an earlier one: numbers are never carried forward); missing (never an export).',
 };

@@ -4,6 +4,7 @@ import type { CompletenessEntry, PeriodReport } from '../../core/report/period-r
 import type { FunnelFlag } from '../../core/report/tidy-columns';
 import { FUNNEL_CHART_SIZE, renderFunnelChartPng } from '../charts/funnel-chart';
 import { renderTrendChartPng, TREND_CHART_SIZE } from '../charts/trend-chart';
+import { decilesWithheldReason } from '../deciles-withheld';
 import { formatUkDate } from '../excel-date';
 import { formatPeriod } from '../format-period';
 import { FUNNEL_FLAG_LABELS, funnelFlagLabel } from '../funnel-flag-label';
@@ -132,7 +133,7 @@ function writeKpis(ws: Worksheet, report: PeriodReport, icb: ShownRow): void {
         `${typeof qofDefault === 'number' ? qofDefault.toLocaleString('en-GB') : (qofDefault ?? '—')} QOF patients ` +
         `who would default to SMS × ${assumptions.invitesPerYear} invitations a year × ` +
         `${assumptions.fragmentsPerInvite} SMS fragment(s) × £${assumptions.costPerFragmentGbp} per fragment ` +
-        '(see Definitions).',
+        `+ ${Math.round(assumptions.vatRate * 1000) / 10}% VAT (see Definitions).`,
     },
     {
       label: 'Practices that sent an export this month',
@@ -253,10 +254,10 @@ function writeReadingGuide(ws: Worksheet, report: PeriodReport): void {
     "What it shows. Since QOF 2019/20 practices should record each patient's preferred method of communication (SMS, email, letter, telephone, NHS App). Where none is recorded, messaging systems send SMS by default: that costs the ICB money and may reach patients in a form they cannot use (Accessible Information Standard). This report counts, for every practice, the patients with no recorded preference.",
     '% with no recorded preference is the main measure: lower is better. The 95% confidence interval shows how precise it is: small practices have wide intervals, so a small practice can look worse by chance.',
     'Funnel flag compares each practice with the ICB average, allowing for its size and for ordinary variation between practices. "High outlier" (above the 99.8% limit) is too high to be chance: start there. "High warning" is above the 95% limit. "Within expected range" needs no action on its own.',
-    'Decile ranks practices by % with no preference: 1 is the tenth with the fewest gaps, 10 the tenth with the most. Change vs last month is in percentage points: -1.5 means the rate fell by 1.5 points (improving); a + sign means it got worse.',
+    `${decileGuide(report.completeness.reporting)} Change vs last month is in percentage points: -1.5 means the rate fell by 1.5 points (improving); a + sign means it got worse.`,
     'Estimated annual SMS cost is what texting the QOF patients who would default to SMS might cost in a year, using the assumptions on the Definitions sheet. It is an estimate for planning, not a bill.',
     'Before comparing practices, check Data quality: practices without an export this month have blank rows at the bottom of the Practices sheet (numbers are never carried forward) and are not in the ICB figures. Rejected rows, duplicates and unrecognised values are listed there too.',
-    'Sheets: Practices (every practice, worst first, with filters), Trend (% with no preference, last 12 months), Methods (how preferences are recorded), Registers (gaps by QOF register), Data quality, Definitions (every column explained). The same numbers are in the tidy CSV for Power BI.',
+    'Sheets: Practices (every practice, worst first, with filters), PCNs (the same measures per Primary Care Network), Trend (% with no preference, last 12 months), Methods (how preferences are recorded), Registers (gaps by QOF register), Data quality, Definitions (every column explained). The same numbers are in the tidy CSV for Power BI.',
   ];
   if (report.suppressSmallNumbers) {
     guide.push(
@@ -266,6 +267,13 @@ function writeReadingGuide(ws: Worksheet, report: PeriodReport): void {
   guide.forEach((text, i) => {
     paragraph(ws, ROW.guideHeading + 1 + i, `${i + 1}. ${text}`, 1, LAST_COLUMN);
   });
+}
+
+/** What the Decile column means, or why it is blank this month. */
+function decileGuide(reportingPractices: number): string {
+  const withheld = decilesWithheldReason(reportingPractices);
+  if (withheld !== undefined) return `${withheld} So the Decile column is blank: with so few, a rank says little.`;
+  return 'Decile ranks practices by % with no preference: 1 is the tenth with the fewest gaps, 10 the tenth with the most.';
 }
 
 /** Named on the Summary up to this many; beyond it, "and N more" (all are on the Data quality sheet). */

@@ -58,13 +58,13 @@ describe('npx cdk synth --no-notices (the real CLI, real bundles)', () => {
     expect(templates).toEqual(['PcmReporter.template.json']);
   });
 
-  it('bundles each of the three handlers into an ESM index.mjs that exports handler', () => {
+  it('bundles each of the four handlers (ingest, report, notify, portal) into an ESM index.mjs exporting handler', () => {
     const template = JSON.parse(readFileSync(join(outdir, 'PcmReporter.template.json'), 'utf8'));
     type LambdaResource = { Type: string; Properties: { Runtime?: string; Code: { S3Key: string } } };
     const functions = Object.values(template.Resources as Record<string, LambdaResource>).filter(
       (resource) => resource.Type === 'AWS::Lambda::Function' && resource.Properties.Runtime === 'nodejs24.x',
     );
-    expect(functions.length).toBe(3);
+    expect(functions.length).toBe(4);
     for (const fn of functions) {
       const assetPath = fn.Properties.Code.S3Key.replace(/\.zip$/, '');
       const bundle = join(outdir, `asset.${assetPath}`, 'index.mjs');
@@ -90,5 +90,14 @@ describe('npx cdk synth --no-notices (the real CLI, real bundles)', () => {
     expect(failed.code).not.toBe(0);
     expect(failed.stderr).toContain('- exportRetentionDays is "-1"');
     expect(failed.stderr).toContain('- senderAddress is not a plain email address');
+  }, 120_000);
+
+  it('fails on a wrong portal setting with a message naming the key, and no stack trace', async () => {
+    const badOutdir = mkdtempSync(join(tmpdir(), 'pcm-cdk-bad-'));
+    const failed = await cdkSynth(['--quiet', '-o', badOutdir, '-c', 'portalDomainName=reports.example.org']);
+    rmSync(badOutdir, { recursive: true, force: true });
+    expect(failed.code).not.toBe(0);
+    expect(failed.stderr).toContain('- portalCertificateArn is not set');
+    expect(failed.stderr).not.toContain('    at ');
   }, 120_000);
 });

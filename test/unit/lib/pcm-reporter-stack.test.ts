@@ -10,6 +10,8 @@ const configured = synthForTest({
   reportSchedule: 'cron(15 9 5 * ? *)',
   alarmEmail: 'platform@example.org',
   attachmentDomains: [],
+  columnMapping: { fields: { 'Pt Mob': 'mobile' } },
+  valueMapping: { preferredContactMethod: { 'Txt msg': 'sms' } },
 });
 type Element = Parameters<typeof stack.getLogicalId>[0];
 const logicalId = (construct: { node: { defaultChild?: unknown } }) =>
@@ -113,23 +115,26 @@ describe('PcmReporterStack', () => {
       });
       template.hasResourceProperties('AWS::SNS::Topic', { KmsMasterKeyId: keyArn });
       const logGroups = Object.values(template.findResources('AWS::Logs::LogGroup'));
-      expect(logGroups.length).toBe(4);
+      // ingest, report, notify, portal functions, the workflow and the portal API's access logs
+      expect(logGroups.length).toBe(6);
       for (const logGroup of logGroups) expect(logGroup.Properties.KmsKeyId).toEqual(keyArn);
     });
   });
 
   describe('buckets', () => {
     it('blocks every form of public access, disables ACLs and keeps versions on all three buckets', () => {
-      const buckets = Object.values(template.findResources('AWS::S3::Bucket'));
-      expect(buckets.length).toBe(3);
-      for (const bucket of buckets) {
+      const buckets = template.findResources('AWS::S3::Bucket');
+      expect(Object.keys(buckets).length).toBe(3);
+      for (const [id, bucket] of Object.entries(buckets)) {
         expect(bucket.Properties.PublicAccessBlockConfiguration).toEqual({
           BlockPublicAcls: true,
           BlockPublicPolicy: true,
           IgnorePublicAcls: true,
           RestrictPublicBuckets: true,
         });
-        expect(bucket.Properties.OwnershipControls).toEqual({ Rules: [{ ObjectOwnership: 'BucketOwnerEnforced' }] });
+        // CloudFront standard logging writes through an ACL grant, so the access-logs bucket keeps ACLs enabled.
+        const ownership = id === accessLogsBucketId ? 'BucketOwnerPreferred' : 'BucketOwnerEnforced';
+        expect(bucket.Properties.OwnershipControls).toEqual({ Rules: [{ ObjectOwnership: ownership }] });
         expect(bucket.Properties.VersioningConfiguration).toEqual({ Status: 'Enabled' });
         expect(bucket.DeletionPolicy).toBe('Retain');
       }
@@ -343,6 +348,16 @@ describe('PcmReporterStack', () => {
       expect(variables.ATTACHMENT_DOMAINS).toBe('none');
     });
 
+    it('gives the ingest handler the column and value mappings from context, as the JSON it parses', () => {
+      const id = configuredId(configured.stack.ingest.ingestFunction.function);
+      const variables =
+        configured.template.findResources('AWS::Lambda::Function')[id]?.Properties.Environment.Variables;
+      expect(JSON.parse(variables.COLUMN_MAPPING)).toEqual({ fields: { 'Pt Mob': 'mobile' } });
+      expect(JSON.parse(variables.VALUE_MAPPING)).toEqual({ preferredContactMethod: { 'Txt msg': 'sms' } });
+      const defaults = template.findResources('AWS::Lambda::Function')[ingestFunctionId]?.Properties.Environment;
+      expect(defaults.Variables).not.toHaveProperty('VALUE_MAPPING');
+    });
+
     it('gives every handler the environment the handlers read', () => {
       for (const id of [ingestFunctionId, reportFunctionId, notifyFunctionId]) {
         const variables = template.findResources('AWS::Lambda::Function')[id]?.Properties.Environment.Variables;
@@ -354,9 +369,10 @@ describe('PcmReporterStack', () => {
           SENDER_ADDRESS: 'pcm-reports@example.org',
           ATTACHMENT_DOMAINS: 'nhs.net',
           LINK_EXPIRY_DAYS: '7',
-          SMS_COST_PER_FRAGMENT_GBP: '0.025',
+          SMS_COST_PER_FRAGMENT_GBP: '0.024',
           SMS_INVITES_PER_YEAR: '2',
           SMS_FRAGMENTS_PER_INVITE: '1',
+          SMS_VAT_RATE: '0.2',
           MAIL_TRANSPORT: 'ses',
           LOG_LEVEL: 'info',
         });
@@ -422,11 +438,12 @@ describe('PcmReporterStack', () => {
 
     it('grants DynamoDB item actions on the table and its byPeriod index only, never Scan', () => {
       const tableId = logicalId(stack.table);
-      const tableStatements = allowStatements().filter(({ statement }) =>
-        asArray(statement.Action).some((action) => action.startsWith('dynamodb:')),
-      );
+      // The portal's narrower, leading-key grants are checked in report-portal.test.ts.
+      const tableStatements = [ingestFunctionId, reportFunctionId, notifyFunctionId]
+        .flatMap(statementsOfFunction)
+        .filter((statement) => asArray(statement.Action).some((action) => action.startsWith('dynamodb:')));
       expect(tableStatements.length).toBe(3);
-      for (const { statement } of tableStatements) {
+      for (const statement of tableStatements) {
         expect(asArray(statement.Action)).not.toContain('dynamodb:Scan');
         expect(statement.Resource).toEqual([
           { 'Fn::GetAtt': [tableId, 'Arn'] },

@@ -51,9 +51,9 @@ describe('pcm-report sms-check', () => {
       [
         'Template: (text)',
         '  Characters  Encoding  Fragments  Cost/message  Result',
-        '  81          GSM-7     1          £0.025        passes',
+        '  81          GSM-7     1          £0.0288       passes',
         '',
-        '1 template checked at £0.025 per fragment: no rule broken.',
+        '1 template checked at £0.024 per fragment + 20% VAT: no rule broken.',
         'Monthly report: this template is 1 fragment per invite; to cost invites with it, set sms.fragmentsPerInvite to 1 in your --config file (docs/sms-check.md).',
         '',
       ].join('\n'),
@@ -68,12 +68,13 @@ describe('pcm-report sms-check', () => {
   it('prints each warning with its reason and exits 1 when a rule is broken', async () => {
     const { out, exitCode } = await run('a'.repeat(161));
     expect(exitCode).toBe(1);
-    expect(out).toContain('  161         GSM-7     2          £0.05         breaks 1 rule\n');
+    // 2 fragments × £0.024 × 1.2 = £0.0576.
+    expect(out).toContain('  161         GSM-7     2          £0.0576       breaks 1 rule\n');
     expect(out).toContain(
       '  RULE too-long: 161 characters in GSM-7 need 2 fragments; one fragment holds 160. Shorten it by at least 1.\n' +
         '       Why: Over 160 characters',
     );
-    expect(out).toContain('1 template checked at £0.025 per fragment: 1 breaks a rule ((text)).');
+    expect(out).toContain('1 template checked at £0.024 per fragment + 20% VAT: 1 breaks a rule ((text)).');
   });
 
   it('shows a UCS-2 character as a note that does not fail the check', async () => {
@@ -82,17 +83,24 @@ describe('pcm-report sms-check', () => {
     expect(out).toContain("  NOTE ucs2: ’ (U+2019) at character 3 switches the message to UCS-2; replace it with '\n");
   });
 
-  it('costs fragments at --cost-per-fragment', async () => {
+  it('costs fragments at --cost-per-fragment, plus VAT at --vat-rate', async () => {
+    // 2 fragments × £0.04 × 1.2 = £0.096.
     const { out } = await run('--cost-per-fragment', '0.04', 'a'.repeat(161));
-    expect(out).toContain('£0.08');
-    expect(out).toContain('checked at £0.04 per fragment');
+    expect(out).toContain('£0.096');
+    expect(out).toContain('checked at £0.04 per fragment + 20% VAT');
+    // 2 × £0.04 × 1 = £0.08, and no VAT mentioned.
+    const noVat = (await run('--cost-per-fragment', '0.04', '--vat-rate', '0', 'a'.repeat(161))).out;
+    expect(noVat).toContain('£0.08 ');
+    expect(noVat).toContain('checked at £0.04 per fragment: 1 breaks');
   });
 
   it('keeps a rate with four decimals', async () => {
     const { out } = await run('--cost-per-fragment', ' .0275 ', '--json', 'a'.repeat(307));
     expect(JSON.parse(out)).toMatchObject({
       costPerFragmentGbp: 0.0275,
-      templates: [{ fragments: 3, costGbp: 0.0825 }],
+      vatRate: 0.2,
+      // 3 × £0.0275 × 1.2 = £0.099.
+      templates: [{ fragments: 3, costGbp: 0.099 }],
     });
   });
 
@@ -106,7 +114,8 @@ describe('pcm-report sms-check', () => {
     const { out, exitCode } = await run('--json', '--batch', `${'a'.repeat(152)}€${'b'.repeat(152)}`);
     expect(exitCode).toBe(1);
     expect(JSON.parse(out)).toEqual({
-      costPerFragmentGbp: 0.025,
+      costPerFragmentGbp: 0.024,
+      vatRate: 0.2,
       batch: true,
       consentForSensitive: false,
       breaksRule: true,
@@ -117,7 +126,7 @@ describe('pcm-report sms-check', () => {
           characters: 305,
           units: 306,
           fragments: 3,
-          costGbp: 0.075,
+          costGbp: 0.0864, // 3 × £0.024 × 1.2
           ucs2Triggers: [],
           warnings: [
             expect.objectContaining({ rule: 'too-long', breaksRule: true }),
@@ -139,7 +148,7 @@ describe('pcm-report sms-check', () => {
     expect(out).toContain('Template: asthma\n');
     expect(out).toContain('RULE survey: Mentions "how did we do": this reads as a survey or feedback request.');
     expect(out).toContain('RULE news-or-marketing: Mentions "will be closed", "closed on"');
-    expect(out).toContain('3 templates checked at £0.025 per fragment: 2 break a rule (survey, news).');
+    expect(out).toContain('3 templates checked at £0.024 per fragment + 20% VAT: 2 break a rule (survey, news).');
     expect(out).not.toContain('fragmentsPerInvite');
   });
 
@@ -167,11 +176,16 @@ describe('pcm-report sms-check', () => {
     {
       what: 'a cost that is not a number',
       args: ['--cost-per-fragment', 'abc', 'Hi'],
-      message: 'error: --cost-per-fragment must be a number of pounds, 0 or more (e.g. 0.025); got "abc".',
+      message: 'error: --cost-per-fragment must be a number of pounds, 0 or more (e.g. 0.024); got "abc".',
     },
     { what: 'a negative cost', args: ['--cost-per-fragment', '-1', 'Hi'], message: 'got "-1"' },
     { what: 'an empty cost', args: ['--cost-per-fragment', '', 'Hi'], message: 'got "".' },
     { what: 'a cost in hexadecimal', args: ['--cost-per-fragment', '0x10', 'Hi'], message: 'got "0x10".' },
+    {
+      what: 'a VAT rate given as a percentage',
+      args: ['--vat-rate', '20', 'Hi'],
+      message: 'error: --vat-rate must be a rate from 0 to 1 (e.g. 0.2 for 20%); got "20".',
+    },
     {
       what: 'a missing file',
       args: ['--file', '/nonexistent/sms-check/templates.csv'],
@@ -221,9 +235,11 @@ describe('pcm-report sms-check', () => {
 
   it('documents every option in its help', () => {
     const help = smsCheckCommand().helpInformation().replace(/\s+/g, ' ');
-    for (const option of ['--file <path>', '--json', '--cost-per-fragment <gbp>', '--batch', '--consent']) {
+    for (const option of ['--file <path>', '--json', '--cost-per-fragment <gbp>', '--vat-rate <rate>', '--batch']) {
       expect(help).toContain(option);
     }
-    expect(help).toContain('(default: "0.025")');
+    expect(help).toContain('--consent');
+    expect(help).toContain('(default: "0.024")');
+    expect(help).toContain('(default: "0.2")');
   });
 });

@@ -112,7 +112,7 @@ async function ingest(worker?: GapListWorker) {
       reportsBucket: 'reports',
       icbName: 'NHS Test ICB',
       suppressSmallNumbers: false,
-      assumptions: { costPerFragmentGbp: 0.025, invitesPerYear: 2, fragmentsPerInvite: 1 },
+      assumptions: { costPerFragmentGbp: 0.025, invitesPerYear: 2, fragmentsPerInvite: 1, vatRate: 0 },
       userMapping: undefined,
     },
     logger: createLogger({ service: 'test', level: 'debug', sink: (line) => logs.push(line) }),
@@ -136,15 +136,19 @@ describe('ingestExport with a gap list worker', () => {
       [...result.objects.objects].filter(([key]) => key.startsWith('reports/staging/gap-rows/2026-10/'));
     expect(staged(withWorker)).toHaveLength(CODES.length);
     expect(staged(withWorker)).toEqual(staged(alone));
-    expect(await withWorker.objects.list('reports', 'gap-lists/2026-10/')).toEqual(
-      CODES.map((code) => `gap-lists/2026-10/gap-list-${code}-2026-10.xlsx`),
+    expect((await withWorker.objects.list('reports', 'gap-lists/2026-10/')).sort()).toEqual(
+      CODES.flatMap((code) => [
+        `gap-lists/2026-10/gap-list-${code}-2026-10-nhs-numbers.csv`,
+        `gap-lists/2026-10/gap-list-${code}-2026-10.xlsx`,
+      ]).sort(),
     );
   });
 
   it('renders in this thread, and says so, when the worker fails', async () => {
     const { outcome, objects, logs } = await ingest(new RecordingWorker(true));
     expect(outcome.status).toBe('ingested');
-    expect(await objects.list('reports', 'gap-lists/2026-10/')).toHaveLength(CODES.length);
+    // Each practice's workbook and its NHS-number file.
+    expect(await objects.list('reports', 'gap-lists/2026-10/')).toHaveLength(2 * CODES.length);
     expect(logs.some((line) => line.includes('gap list worker failed; rendering in this thread'))).toBe(true);
   });
 

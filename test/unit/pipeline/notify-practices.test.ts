@@ -20,7 +20,7 @@ let deps: NotifyDeps;
 /**
  * Four practices report in October: A (4 of 10 without a preference = 40%), B (2 of 20 = 10%),
  * C (1 of 5 = 20%, no email in the directory) and E (3 of 8 = 37.5%, not in the directory).
- * Ranked ascending B, C, E, A: deciles ⌈10·1/4⌉ = 3, 5, 8 and ⌈10·4/4⌉ = 10; the median of
+ * Four is fewer than the 10 that deciles need (SPEC §3), so no practice has one; the median of
  * 10, 20, 37.5 and 40 is (20 + 37.5) / 2 = 28.75, shown 28.8%. D is in the directory with no export.
  */
 beforeEach(async () => {
@@ -65,7 +65,7 @@ beforeEach(async () => {
     config: {
       reportsBucket: BUCKET,
       icbName: 'NHS Test ICB',
-      assumptions: { invitesPerYear: 2, fragmentsPerInvite: 1, costPerFragmentGbp: 0.025 },
+      assumptions: { invitesPerYear: 2, fragmentsPerInvite: 1, costPerFragmentGbp: 0.025, vatRate: 0 },
       senderAddress: 'pcm-reports@example.org',
       attachmentDomains: ['nhs.net'],
       linkExpiryDays: 7,
@@ -105,13 +105,13 @@ describe('notifyPractices', () => {
     ]);
   });
 
-  it('puts the practice numbers, its decile, the ICB median and a 7-day link in the email', async () => {
+  it('puts the practice numbers, the ICB median and a 7-day link in the email, and no decile of 4 practices', async () => {
     await notifyPractices(deps, PERIOD);
     const [alpha, beta] = mailer.sent;
     expect(alpha?.text).toContain('- No recorded preference: 4 (40.0%)\n');
-    expect(alpha?.text).toContain('decile 10 of 10 (1 = fewest gaps), among 4 reporting practices');
+    expect(alpha?.text).not.toContain('decile');
     expect(alpha?.text).toContain('- ICB median, no recorded preference: 28.8%\n');
-    expect(beta?.text).toContain('decile 3 of 10 (1 = fewest gaps)');
+    expect(beta?.text).not.toContain('decile');
     expect(links).toEqual([
       ['gap-lists/2026-10/gap-list-A81001-2026-10.xlsx', 604_800],
       ['gap-lists/2026-10/gap-list-B82002-2026-10.xlsx', 604_800],

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { GapList, GapListPatient } from '../../../lambdas/core/report/gap-list';
+import type { PcnRow } from '../../../lambdas/core/report/pcn-rows';
 import type { PeriodReport } from '../../../lambdas/core/report/period-report';
 import { type PracticeMetrics, TIDY_COLUMNS } from '../../../lambdas/core/report/tidy-columns';
 
@@ -58,6 +59,7 @@ export const RIVERSIDE: PracticeMetrics = {
   funnel_flag: 'high_warning',
   change_pct_points: 0.05,
   est_annual_sms_cost_gbp: 2,
+  status: 'reported',
 };
 
 /** A practice whose directory name looks like a formula: it must stay text everywhere. */
@@ -103,6 +105,7 @@ export const HILLTOP: PracticeMetrics = {
   funnel_flag: 'high_outlier',
   change_pct_points: -2.25,
   est_annual_sms_cost_gbp: 1.5,
+  status: 'reported',
 };
 
 /** A small practice: several counts from 1 to 7, suppressed in shareable copies. */
@@ -148,6 +151,7 @@ export const LITTLE_LANE: PracticeMetrics = {
   funnel_flag: 'in_control',
   change_pct_points: undefined,
   est_annual_sms_cost_gbp: 0.05,
+  status: 'reported',
 };
 
 /** Exported last month, not this month. */
@@ -156,6 +160,7 @@ export const MEADOW_VIEW = emptyRow({
   practice_name: 'Meadow View Medical Centre',
   pcn: 'South PCN',
   clinical_system: 'EMIS Web',
+  status: 'stale',
 });
 
 /** Never exported. */
@@ -164,6 +169,7 @@ export const ORCHARD = emptyRow({
   practice_name: 'Orchard Health Centre',
   pcn: 'South PCN',
   clinical_system: 'SystmOne',
+  status: 'missing',
 });
 
 /** ICB totals of the three reporting practices. */
@@ -201,6 +207,54 @@ export const ICB_TOTALS: PracticeMetrics = {
   dob_missing: 3,
   est_annual_sms_cost_gbp: 3.55,
 };
+
+/**
+ * PCN rows as assemblePeriodReport would give them (values set here, the sums are tested in core): North
+ * Riverside (Riverside and Little Lane, 249 of 2,040), the formula-like '-South PCN' (Hilltop), and South PCN,
+ * whose two practices sent nothing this month.
+ */
+export const PCNS: PcnRow[] = [
+  {
+    pcn: '-South PCN',
+    practicesReporting: 1,
+    practices: 1,
+    metrics: {
+      ...HILLTOP,
+      practice_code: '-South PCN',
+      practice_name: undefined,
+      extract_date: undefined,
+      decile: undefined,
+      funnel_z: undefined,
+      funnel_flag: undefined,
+      change_pct_points: undefined,
+      status: undefined,
+    },
+  },
+  {
+    pcn: 'North Riverside PCN',
+    practicesReporting: 2,
+    practices: 2,
+    metrics: emptyRow({
+      practice_code: 'North Riverside PCN',
+      pcn: 'North Riverside PCN',
+      registered: 2040,
+      no_preference: 249,
+      no_preference_pct: 12.205882,
+      no_preference_ci_low: 10.8668,
+      no_preference_ci_high: 13.6834,
+      adults_no_preference_pct: 12.45,
+      qof_no_preference_pct: 10.06,
+      default_to_sms: 151,
+      est_annual_sms_cost_gbp: 2.045,
+    }),
+  },
+  {
+    pcn: 'South PCN',
+    practicesReporting: 0,
+    practices: 2,
+    metrics: emptyRow({ practice_code: 'South PCN', pcn: 'South PCN' }),
+  },
+];
 
 export function periodReportFixture(overrides: Partial<PeriodReport> = {}): PeriodReport {
   return {
@@ -246,6 +300,7 @@ export function periodReportFixture(overrides: Partial<PeriodReport> = {}): Peri
       stale: [{ practiceCode: 'D83003', practiceName: 'Meadow View Medical Centre', lastExtractDate: '2026-09-14' }],
       notInDirectory: [],
     },
+    pcns: PCNS,
     registers: [
       {
         code: 'DM',
@@ -315,7 +370,7 @@ export function periodReportFixture(overrides: Partial<PeriodReport> = {}): Peri
         { practiceCode: 'D83004', practiceName: 'Little Lane Practice', values: [undefined, undefined, 5] },
       ],
     },
-    assumptions: { invitesPerYear: 2, fragmentsPerInvite: 1, costPerFragmentGbp: 0.025 },
+    assumptions: { invitesPerYear: 2, fragmentsPerInvite: 1, costPerFragmentGbp: 0.024, vatRate: 0.2 },
     suppressSmallNumbers: false,
     ...overrides,
   };
@@ -343,7 +398,7 @@ export function gapListFixture(overrides: Partial<GapList> = {}): GapList {
     clinicalSystem: 'SystmOne',
     extractDate: '2026-10-15',
     metrics: RIVERSIDE,
-    icbPosition: { icbName: 'NHS Example ICB', medianNoPreferencePct: 12.35, reportingPractices: 3 },
+    icbPosition: { icbName: 'NHS Example ICB', medianNoPreferencePct: 12.35, reportingPractices: 12 },
     noPreference: [
       patient({
         nhsNumber: '9990000018',

@@ -115,7 +115,7 @@ function report(t: PracticeTally): PeriodReport {
         quarantinedAt: '2026-10-31T10:00:00Z',
       },
     ],
-    assumptions: { invitesPerYear: 2, fragmentsPerInvite: 1, costPerFragmentGbp: 0.025 },
+    assumptions: { invitesPerYear: 2, fragmentsPerInvite: 1, costPerFragmentGbp: 0.025, vatRate: 0 },
     suppressSmallNumbers: false,
   });
 }

@@ -239,12 +239,40 @@ describe('renderGapListWorkbook', () => {
       expect(cell.alignment).toMatchObject({ wrapText: true, horizontal: 'right' });
     });
 
+    it('says how to import the NHS-number file beside it as a patient group', () => {
+      const text = allText(workbook, 'Summary');
+      expect(text).toContain('Import as a patient group');
+      expect(text).toContain('gap-list-D83001-2026-10-nhs-numbers.csv, downloaded with this workbook');
+      expect(text).toContain('In Clinical Reporting, import the file as a patient list');
+      expect(text).toContain('In Population Reporting, import the NHS numbers as a patient list');
+    });
+
     it('explains the five priorities', () => {
       const text = allText(workbook, 'Summary');
       expect(text).toContain('Priority 1');
       expect(text).toContain('On a QOF register and has an Accessible Information Standard (AIS) need');
       expect(text).toContain('Everyone else (including unknown age)');
     });
+  });
+});
+
+describe('renderGapListWorkbook when fewer than 10 practices report', () => {
+  it('says why there is no decile instead of naming one, and draws no strip', async () => {
+    const wb = await loadWorkbook(
+      await renderGapListWorkbook(
+        gapListFixture({
+          metrics: { ...gapListFixture().metrics, decile: undefined },
+          icbPosition: { icbName: 'NHS Example ICB', medianNoPreferencePct: 12.35, reportingPractices: 3 },
+        }),
+      ),
+    );
+    const ws = sheet(wb, 'Summary');
+    const decile = kpi(ws, 'Your decile');
+    expect(decile.value).toBe('Not shown');
+    expect(ws.getRow(Number(decile.row)).getCell(3).value).toBe(
+      'Deciles are shown when at least 10 practices report; 3 reported this month.',
+    );
+    expect(ws.getImages()).toEqual([]);
   });
 });
 

@@ -30,10 +30,11 @@ function findCell(ws: ExcelJS.Worksheet, text: string): ExcelJS.Cell {
 }
 
 describe('renderIcbWorkbook', () => {
-  it('has the seven sheets of SPEC §4.1 in order', () => {
+  it('has the sheets of SPEC §4.1 in order, PCNs after Practices', () => {
     expect(workbook.worksheets.map((ws) => ws.name)).toEqual([
       'Summary',
       'Practices',
+      'PCNs',
       'Trend',
       'Methods',
       'Registers',
@@ -52,7 +53,7 @@ describe('renderIcbWorkbook', () => {
     expect(cells.filter(({ cell }) => cell.type === ValueType.Formula || cell.formula !== undefined)).toEqual([]);
     const injected = cells.filter(({ cell }) => typeof cell.value === 'string' && /^[=+\-@]/.test(cell.value));
     expect(injected.map(({ sheet: name }) => name)).toEqual(
-      expect.arrayContaining(['Practices', 'Methods', 'Registers', 'Data quality']),
+      expect.arrayContaining(['Practices', 'PCNs', 'Methods', 'Registers', 'Data quality']),
     );
     for (const { cell } of injected) expect(cell.type).toBe(ValueType.String);
   });
@@ -145,6 +146,12 @@ describe('renderIcbWorkbook', () => {
       expect(String(ws.getCell('A34').value)).toMatch(/^1\. What it shows\./);
       expect(String(ws.getCell('A36').value)).toContain('"High outlier" (above the 99.8% limit)');
     });
+
+    it('says why the Decile column is blank when fewer than 10 practices report (3 here)', () => {
+      expect(String(sheet('Summary').getCell('A37').value)).toMatch(
+        /^4\. Deciles are shown when at least 10 practices report; 3 reported this month\. So the Decile column is blank/,
+      );
+    });
   });
 
   describe('Practices', () => {
@@ -155,7 +162,8 @@ describe('renderIcbWorkbook', () => {
       expect(ws.getCell('I1').value).toBe('% no preference');
       expect(ws.getCell('AM1').value).toBe('Funnel flag');
       expect(ws.getCell('AO1').value).toBe('Est. annual SMS cost (£)');
-      expect(ws.getCell('AP1').value).toBeNull();
+      expect(ws.getCell('AP1').value).toBe('Status');
+      expect(ws.getCell('AQ1').value).toBeNull();
       expect(ws.getCell('I1').alignment?.wrapText).toBe(true);
     });
 
@@ -216,7 +224,7 @@ describe('renderIcbWorkbook', () => {
     });
 
     it('puts an autofilter on the header over the practice rows', () => {
-      expect(sheet('Practices').autoFilter).toBe('A1:AO6');
+      expect(sheet('Practices').autoFilter).toBe('A1:AP6');
     });
 
     it('colours % no preference, the funnel flags and the change', () => {
@@ -232,6 +240,45 @@ describe('renderIcbWorkbook', () => {
 
     it('prints landscape with the header row repeated', () => {
       expect(sheet('Practices').pageSetup).toMatchObject({ orientation: 'landscape', printTitlesRow: '1:1' });
+    });
+  });
+
+  describe('PCNs', () => {
+    it('shows each PCN with its practices and measures, rounded as the CSV, worst first, then the ICB total', () => {
+      const ws = sheet('PCNs');
+      expect(ws.getRow(1).values).toEqual([
+        undefined,
+        'PCN',
+        'Practices reporting',
+        'Practices in the PCN',
+        'Registered patients',
+        'No preference recorded',
+        '% no preference',
+        '95% CI low',
+        '95% CI high',
+        '% 16+ no preference',
+        '% QOF no preference',
+        'Would default to SMS',
+        'Est. annual SMS cost (£)',
+      ]);
+      const values = (r: number) => (ws.getRow(r).values as unknown[]).slice(1);
+      // Formula-like name kept as text; 250 of 1,000 = 25.0%.
+      expect(values(2)).toEqual(['-South PCN', 1, 1, 1000, 250, 25, 22.4, 27.8, 25, 20, 100, 1.5]);
+      // 249 of 2,040 = 12.2%; interval 10.9 to 13.7; £2.045 shown £2.05.
+      expect(values(3)).toEqual(['North Riverside PCN', 2, 2, 2040, 249, 12.2, 10.9, 13.7, 12.5, 10.1, 151, 2.05]);
+      expect(values(4)).toEqual(['South PCN', 0, 2]);
+      expect(ws.getCell('A4').font?.italic).toBe(true);
+      expect(values(6).slice(0, 6)).toEqual(['ICB total', 3, 5, 3040, 499, 16.4]);
+      expect(ws.getCell('F3').numFmt).toBe('0.0"%"');
+      expect(ws.getCell('L3').numFmt).toBe('"£"#,##0.00');
+      expect(String(ws.getCell('A8').value)).toContain('grouped as "No PCN recorded"');
+    });
+
+    it('freezes the header and PCN column, filters the PCN rows only, and prints landscape', () => {
+      const ws = sheet('PCNs');
+      expect(ws.views[0]).toMatchObject({ state: 'frozen', xSplit: 1, ySplit: 1 });
+      expect(ws.autoFilter).toBe('A1:L4');
+      expect(ws.pageSetup).toMatchObject({ orientation: 'landscape', fitToWidth: 1, printTitlesRow: '1:1' });
     });
   });
 
@@ -335,6 +382,19 @@ describe('renderIcbWorkbook', () => {
       expect(sheet('Data quality').getCell(cell.row, 3).value).toBe(3);
     });
 
+    it('advises the valueMapping option with a ready-to-paste example of the listed values', () => {
+      const ws = sheet('Data quality');
+      const heading = findCell(ws, 'Unrecognised preference values');
+      const intro = String(ws.getCell(Number(heading.row) + 1, 1).value);
+      expect(intro).toContain(
+        '{"valueMapping":{"preferredContactMethod":{"=1+1":"?","Carrier pigeon":"?"}}}. Remove any value that is not',
+      );
+      expect(intro).toContain('replacing each "?" with the category the value means (sms, email, letter,');
+      const pigeon = ws.getRow(Number(findCell(ws, 'Carrier pigeon').row));
+      expect(String(pigeon.getCell(4).value)).toMatch(/^If it is a contact method, map it with valueMapping/);
+      expect(allCells(workbook).some(({ cell }) => String(cell.value).includes('column mapping file'))).toBe(false);
+    });
+
     it('lists quarantined files with their reason, time and how to fix them', () => {
       const ws = sheet('Data quality');
       const row = ws.getRow(Number(findCell(ws, 'exports/broken.csv').row));
@@ -417,13 +477,23 @@ describe('renderIcbWorkbook', () => {
       expect(assumption('QOF invitations per patient per year').getCell(2).value).toBe(2);
       expect(assumption('SMS fragments per invitation').getCell(2).value).toBe(1);
       const cost = assumption('Cost per fragment (£)').getCell(2);
-      expect(cost.value).toBe(0.025);
+      expect(cost.value).toBe(0.024);
       expect(cost.numFmt).toBe('"£"0.000##');
-      expect(String(assumption('Cost per fragment (£)').getCell(3).value)).toContain('SMS_COST_PER_FRAGMENT_GBP');
+      expect(String(assumption('Cost per fragment (£)').getCell(3).value)).toContain(
+        "NHS Notify's list price per SMS fragment from 1 April 2026",
+      );
+      const vat = assumption('VAT on SMS').getCell(2);
+      expect([vat.value, vat.numFmt]).toEqual([0.2, '0%']);
+      expect(String(assumption('VAT on SMS').getCell(3).value)).toContain('no free SMS allowance since April 2024');
+      expect(String(assumption('QOF invitations per patient per year').getCell(3).value)).toContain(
+        '2 is an upper bound: QOF sends the first invitation by the recorded preference, and the second (by any ' +
+          'method) only to those who did not respond',
+      );
       const heading = findCell(ws, 'SMS cost assumptions used in this report');
       expect(ws.getCell(Number(heading.row) + 1, 1).value).toBe(
         'Estimated annual SMS cost = QOF patients who would default to SMS × 2 invitation(s) per year × ' +
-          '1 fragment(s) per invitation × £0.025 per fragment. An estimate for planning, not a bill.',
+          '1 fragment(s) per invitation × £0.024 per fragment × (1 + 20% VAT). An estimate for planning, not a ' +
+          'bill, and an upper bound: the second QOF invitation goes only to patients who did not respond to the first.',
       );
     });
 
@@ -480,6 +550,7 @@ describe('renderIcbWorkbook for a shareable copy with small numbers suppressed',
       if (row.getCell(1).value === 'Small-number suppression') note = row.getCell(2).value;
     });
     expect(String(note)).toContain('counts from 1 to 7 are shown as *');
+    expect(String(note)).toContain('The tidy CSV and the history CSV written with this workbook are suppressed');
   });
 });
 
@@ -531,9 +602,11 @@ describe('renderIcbWorkbook for a month with no reporting practice', () => {
       trend: { periods: ['2026-10'], icb: [undefined], practices: [] },
       medianNoPreferencePct: undefined,
       completeness: { reporting: 0, expected: 0, missing: [], stale: [], notInDirectory: [] },
+      pcns: [],
     });
     const empty = await loadWorkbook(await renderIcbWorkbook(report));
-    expect(empty.worksheets).toHaveLength(7);
+    expect(empty.worksheets).toHaveLength(8);
+    expect(empty.getWorksheet('PCNs')?.getCell('A3').value).toBe('ICB total');
     expect(empty.getWorksheet('Summary')?.getImages()).toHaveLength(2);
     expect(empty.getWorksheet('Summary')?.getCell('A17').value).toBe('No practice sent an export this month.');
     expect(empty.getWorksheet('Summary')?.getCell('B13').value).toBe('n/a');

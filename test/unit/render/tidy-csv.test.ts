@@ -13,7 +13,7 @@ const HEADER =
   'ais_need_no_preference,default_to_sms,qof_default_to_sms,unreachable_electronic,' +
   'dq_sms_no_mobile,dq_email_no_address,dq_sms_dissent,' +
   'rows_read,rows_rejected,duplicate_rows,dob_missing,' +
-  'decile,funnel_z,funnel_flag,change_pct_points,est_annual_sms_cost_gbp';
+  'decile,funnel_z,funnel_flag,change_pct_points,est_annual_sms_cost_gbp,status';
 
 /** The fields of the first data row, read back with a real CSV parser. */
 function fieldsOf(row: PracticeMetrics): Record<string, string> {
@@ -36,8 +36,42 @@ describe('renderTidyCsv', () => {
     expect(line).toBe(
       '2026-10,D83001,Riverside Surgery,North Riverside PCN,SystmOne,2026-10-15,' +
         '2000,247,12.4,11.0,13.9,900,300,200,150,100,50,23,30,1600,200,12.5,700,70,10.0,' +
-        '12,150,40,50,5,3,2,2010,6,4,3,5,1.96,high_warning,0.1,2.00',
+        '12,150,40,50,5,3,2,2010,6,4,3,5,1.96,high_warning,0.1,2.00,reported',
     );
+  });
+
+  it('writes the shareable copy when small numbers are suppressed: the row read back is the workbook row', () => {
+    const [record] = parse(renderTidyCsv([RIVERSIDE], { suppressSmallNumbers: true }), {
+      columns: true,
+    }) as Record<string, string>[];
+    // Counts of 1–7 are *, the others rounded to the nearest 5: 247 → 245, 23 → 25, 12 → 10, 2010 stays.
+    expect(record).toMatchObject({
+      registered: '2000',
+      no_preference: '245',
+      declined: '25',
+      ais_need_no_preference: '10',
+      dq_sms_no_mobile: '*',
+      dq_email_no_address: '*',
+      dq_sms_dissent: '*',
+      rows_read: '2010',
+      rows_rejected: '*',
+      duplicate_rows: '*',
+      dob_missing: '*',
+    });
+    // Percentages and the Wilson interval from the rounded counts: 245 / 2000 = 12.25% → 12.3 (exact 247 gave
+    // 12.4); Wilson 95% for 245 of 2000 = 10.885–13.760 (worked in Python) → 10.9, 13.8.
+    expect([record?.no_preference_pct, record?.no_preference_ci_low, record?.no_preference_ci_high]).toEqual([
+      '12.3',
+      '10.9',
+      '13.8',
+    ]);
+    // Ranks and change stay as computed from exact counts; the cost scales with qof_default_to_sms (40 → 40).
+    expect([record?.decile, record?.funnel_z, record?.change_pct_points, record?.est_annual_sms_cost_gbp]).toEqual([
+      '5',
+      '1.96',
+      '0.1',
+      '2.00',
+    ]);
   });
 
   it('quotes and neutralises formula-like text but leaves negative numbers alone', () => {
@@ -45,20 +79,20 @@ describe('renderTidyCsv', () => {
     expect(line).toBe(
       `2026-10,D83002,"'=HYPERLINK(""http://example.com"",""Hilltop"")",'-South PCN,EMIS Web,2026-10-20,` +
         '1000,250,25.0,22.4,27.8,400,100,100,80,40,10,10,10,800,200,25.0,300,60,20.0,' +
-        '5,100,30,40,1,0,0,1003,2,1,0,10,3.50,high_outlier,-2.3,1.50',
+        '5,100,30,40,1,0,0,1003,2,1,0,10,3.50,high_outlier,-2.3,1.50,reported',
     );
   });
 
-  it('writes a practice without an export with its identity and every other field empty', () => {
+  it('writes a practice without an export with its identity, its status and every other field empty', () => {
     const line = renderTidyCsv([MEADOW_VIEW]).split('\n')[1];
-    expect(line).toBe(`2026-10,D83003,Meadow View Medical Centre,South PCN,EMIS Web${','.repeat(36)}`);
+    expect(line).toBe(`2026-10,D83003,Meadow View Medical Centre,South PCN,EMIS Web${','.repeat(37)}stale`);
   });
 
-  it('puts one row per practice, in the order given, each with 41 fields', () => {
+  it('puts one row per practice, in the order given, each with 42 fields (41 and status)', () => {
     const records = parse(renderTidyCsv([RIVERSIDE, HILLTOP, MEADOW_VIEW]), {
       relax_column_count: false,
     }) as string[][];
-    expect(records.map((r) => r.length)).toEqual([41, 41, 41, 41]);
+    expect(records.map((r) => r.length)).toEqual([42, 42, 42, 42]);
     expect(records.slice(1).map((r) => r[1])).toEqual(['D83001', 'D83002', 'D83003']);
   });
 

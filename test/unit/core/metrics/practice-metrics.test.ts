@@ -3,7 +3,7 @@ import { emptyCounts, type PracticeCounts } from '../../../../lambdas/core/metri
 import { practiceMetrics } from '../../../../lambdas/core/metrics/practice-metrics';
 import { TIDY_COLUMNS } from '../../../../lambdas/core/report/tidy-columns';
 
-const ASSUMPTIONS = { invitesPerYear: 2, fragmentsPerInvite: 1, costPerFragmentGbp: 0.025 };
+const ASSUMPTIONS = { invitesPerYear: 2, fragmentsPerInvite: 1, costPerFragmentGbp: 0.024, vatRate: 0.2 };
 
 /** A small practice: 40 registered = 3 none + 20 sms + 5 email + 4 letter + 3 phone + 2 app + 1 other + 1 declined + 1 unrecognised. */
 const COUNTS: PracticeCounts = {
@@ -74,7 +74,7 @@ describe('practiceMetrics', () => {
     // Wilson 3 of 40 at z = 1.959963984540054, worked out with Python decimal arithmetic.
     { column: 'no_preference_ci_low', expected: 2.5836025774588203 },
     { column: 'no_preference_ci_high', expected: 19.864233524310542 },
-    { column: 'est_annual_sms_cost_gbp', expected: 0.1 }, // 2 × 2 invites × 1 fragment × £0.025
+    { column: 'est_annual_sms_cost_gbp', expected: 0.1152 }, // 2 × 2 invites × 1 fragment × £0.024 × 1.2 (unrounded)
   ] as const)('derives $column = $expected', ({ column, expected }) => {
     expect(metrics[column]).toBeCloseTo(expected, 9);
   });
@@ -91,6 +91,7 @@ describe('practiceMetrics', () => {
       'funnel_z',
       'funnel_flag',
       'change_pct_points',
+      'status',
     ];
     const expected = TIDY_COLUMNS.map((c) => c.column).filter((c) => !leftToCaller.includes(c));
     expect(Object.keys(metrics).sort()).toEqual(expected.sort());

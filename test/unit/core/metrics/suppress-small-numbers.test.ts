@@ -45,6 +45,7 @@ const ROW: PracticeMetrics = {
   funnel_flag: 'in_control',
   change_pct_points: -0.5,
   est_annual_sms_cost_gbp: 2,
+  status: 'reported',
 };
 
 /**
@@ -170,6 +171,7 @@ describe('suppressSmallNumbers', () => {
       funnel_flag: 'in_control',
       change_pct_points: -2.1,
       est_annual_sms_cost_gbp: undefined,
+      status: 'reported',
     });
     // 35 of 145 = 24.14% (the exact 37 of 143 is 25.87%); Wilson 95% interval of 35/145: 17.90% to 31.71%.
     expect(no_preference_pct).toBeCloseTo(24.138, 3);

@@ -131,4 +131,13 @@ describe('checkTemplate', () => {
   it.each([-0.01, Number.NaN, Number.POSITIVE_INFINITY])('refuses a cost per fragment of %s', (costPerFragmentGbp) => {
     expect(() => checkTemplate('x', 'Hi', { costPerFragmentGbp })).toThrow(RangeError);
   });
+
+  it('adds VAT at vatRate: 2 fragments × £0.024 × 1.2 = £0.0576', () => {
+    const check = checkTemplate('x', 'a'.repeat(161), { costPerFragmentGbp: 0.024, vatRate: 0.2 });
+    expect(check.costGbp).toBeCloseTo(0.0576, 10);
+  });
+
+  it.each([-0.1, 1.5, Number.NaN])('refuses a VAT rate of %s', (vatRate) => {
+    expect(() => checkTemplate('x', 'Hi', { costPerFragmentGbp: 0.024, vatRate })).toThrow(RangeError);
+  });
 });

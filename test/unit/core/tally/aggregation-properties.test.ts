@@ -235,7 +235,7 @@ describe('aggregation properties', () => {
               snapshots: list,
               history: new Map(),
               fileRecords: [],
-              assumptions: { invitesPerYear: 2, fragmentsPerInvite: 1, costPerFragmentGbp: 0.025 },
+              assumptions: { invitesPerYear: 2, fragmentsPerInvite: 1, costPerFragmentGbp: 0.025, vatRate: 0 },
               suppressSmallNumbers: false,
             });
           const a = build(snapshots);

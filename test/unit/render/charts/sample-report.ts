@@ -85,6 +85,7 @@ export function sampleReport(input: {
       stale: [],
       notInDirectory: [],
     },
+    pcns: [],
     registers: [],
     dataQuality: {
       rejectedRows: [],
@@ -96,7 +97,7 @@ export function sampleReport(input: {
       quarantinedFiles: [],
     },
     trend: { periods: input.trend?.periods ?? [input.period], icb: input.trend?.icb ?? [undefined], practices: [] },
-    assumptions: { invitesPerYear: 2, fragmentsPerInvite: 1, costPerFragmentGbp: 0.025 },
+    assumptions: { invitesPerYear: 2, fragmentsPerInvite: 1, costPerFragmentGbp: 0.025, vatRate: 0 },
     suppressSmallNumbers: input.suppressSmallNumbers ?? false,
   };
 }
