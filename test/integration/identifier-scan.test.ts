@@ -1,8 +1,8 @@
-import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import fc from 'fast-check';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeDelimited } from '../support/delimited-writer';
 import { type InjectedIdentifier, identifierArbitrary } from '../support/identifier-injection';
 import { type CliResult, runCli } from '../support/run-cli';
@@ -130,8 +130,12 @@ function occurrences(texts: ReadonlyMap<string, string>, identifier: InjectedIde
     .map(([name]) => name);
 }
 
+const temporary: string[] = [];
+afterAll(() => Promise.all(temporary.map((dir) => rm(dir, { recursive: true, force: true }))));
+
 async function run(seeded: boolean): Promise<Map<string, string>> {
   const exportsDir = await mkdtemp(join(tmpdir(), 'pcm-scan-'));
+  temporary.push(exportsDir);
   await mkdir(join(exportsDir, 'bad'));
   const rows = seeded
     ? seededExport()
@@ -139,6 +143,7 @@ async function run(seeded: boolean): Promise<Map<string, string>> {
   await writeFile(join(exportsDir, `${PRACTICE}_2026-10-31.csv`), rows);
   await writeFile(join(exportsDir, 'bad', 'B82002_2026-10-31_merged.csv'), mergedHeader(seeded));
   const out = await mkdtemp(join(tmpdir(), 'pcm-scan-out-'));
+  temporary.push(out);
   const practices = join(FIXTURES, 'directory', 'practices.csv');
   const cli = await runCli(['run', '--exports', exportsDir, '--practices', practices, '--out', out], 120_000, {
     LOG_LEVEL: 'debug',

@@ -1,7 +1,7 @@
-import { cp, mkdir, mkdtemp, readFile, symlink, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REJECTION_REASONS, type RejectionReason } from '../../lambdas/core/read/export-rejected-error';
 import { writeDelimited } from '../support/delimited-writer';
 import { type CliResult, runCli } from '../support/run-cli';
@@ -81,17 +81,23 @@ function fixture(file: string) {
   return { file, bytes: () => readFile(join(BAD_INPUT, file)) };
 }
 
+/** Temporary folders of the runs (the large files are 10 and 50 MB): removed at the end. */
+const temporary: string[] = [];
+afterAll(() => Promise.all(temporary.map((dir) => rm(dir, { recursive: true, force: true }))));
+
 /** A run over `files` (name → bytes) plus the good export; returns the CLI's result. */
 async function runOver(
   files: Record<string, Buffer>,
   setUp?: (exportsDir: string) => Promise<void>,
 ): Promise<CliResult> {
   const exportsDir = await mkdtemp(join(tmpdir(), 'pcm-exits-'));
+  temporary.push(exportsDir);
   await mkdir(join(exportsDir, 'bad'));
   await setUp?.(exportsDir);
   for (const [name, bytes] of Object.entries(files)) await writeFile(join(exportsDir, 'bad', name), bytes);
   await cp(join(FIXTURES, 'systmone', GOOD), join(exportsDir, GOOD));
   const out = await mkdtemp(join(tmpdir(), 'pcm-exits-out-'));
+  temporary.push(out);
   return runCli(['run', '--exports', exportsDir, '--practices', PRACTICES, '--out', out], LIVENESS_MS);
 }
 
