@@ -65,6 +65,10 @@ export function printSummary(
     );
     for (const q of summary.quarantined) write(`    ${q.file}: ${q.reason}. ${q.message}`);
   }
+  if (summary.refused.length > 0) {
+    write(`  ${summary.refused.length} file(s) not read:`);
+    for (const r of summary.refused) write(`    ${r.message}`);
+  }
   const notify = summary.notify;
   if (notify) {
     const where = notify.outboxDir ? ` to ${here(notify.outboxDir)}/` : '';

@@ -9,7 +9,7 @@ import { createMonthlyReportHandler } from '../handlers/monthly-report';
 import type { IngestOutcome } from '../pipeline/ingest-export';
 import { reportKeys } from '../pipeline/report-keys';
 import { checkLocalPaths } from './check-local-paths';
-import { type ExportFile, listExportFiles } from './list-export-files';
+import { type ExportFile, listExportFolder, type RefusedExportFile } from './list-export-files';
 import { type LocalSession, withLocalSession } from './local-session';
 import { type NotifySummary, notifyInSession } from './notify-local';
 import { sqsEventForNewObject } from './s3-event';
@@ -47,6 +47,8 @@ export interface IngestSummary {
 
 export interface LocalRunSummary extends IngestSummary {
   outDir: string;
+  /** Files of the exports folder that were not read (symbolic links out of it), with why. */
+  refused: RefusedExportFile[];
   periods: PeriodOutput[];
   /** The latest period's practice emails (SPEC §6: only the latest period is notified). */
   notify?: NotifySummary;
@@ -62,7 +64,8 @@ export async function runLocal(options: LocalRunOptions): Promise<LocalRunSummar
   await checkLocalPaths(options);
   return withLocalSession(options.outDir, options.env ?? {}, async (session) => {
     if (options.practicesFile) await importDirectory(session, options.practicesFile, options.onProgress);
-    const ingested = await ingestFiles(session, await listExportFiles(options.exportsDir), options.onProgress);
+    const { files, refused } = await listExportFolder(options.exportsDir);
+    const ingested = await ingestFiles(session, files, options.onProgress);
     const periods: PeriodOutput[] = [];
     for (const period of await session.table.listPeriods()) {
       periods.push(await buildReport(session, period, options.onProgress));
@@ -70,7 +73,7 @@ export async function runLocal(options: LocalRunOptions): Promise<LocalRunSummar
     await copyQuarantine(session);
     const latest = periods.at(-1)?.period;
     const notify = latest ? await notifyInSession(session, { period: latest }) : undefined;
-    return { ...ingested, outDir: options.outDir, periods, notify };
+    return { ...ingested, refused, outDir: options.outDir, periods, notify };
   });
 }
 
@@ -110,7 +113,12 @@ export async function ingestFiles(
     await objects.put(config.exportsBucket, key, createReadStream(file.path), 'application/octet-stream');
     const response = await ingest(sqsEventForNewObject(config.exportsBucket, key, size, ''));
     if (response.batchItemFailures.length > 0) {
-      throw new Error(`Ingest failed for ${file.relativePath}; see the log above. Nothing else was changed for it.`);
+      // Not "nothing was changed": practices of the file stored before the failure stay stored (a re-run
+      // ingests the file again, idempotently), as do the files before it.
+      throw new Error(
+        `Ingest failed for ${file.relativePath} (see the log above); the files after it were not ingested. ` +
+          'Run again to retry it: anything of it already stored is replaced, never counted twice.',
+      );
     }
     for (const outcome of response.outcomes) {
       for (const p of outcome.practices) {

@@ -1,24 +1,13 @@
-import { FIELD_LABELS, REQUIRED_FIELDS } from '../core/fields/field-aliases';
-import {
-  describeExpectedColumns,
-  type HeaderMapping,
-  looksLikeHeader,
-  mapHeader,
-  missingRequired,
-} from '../core/fields/header-mapping';
-import { periodOf } from '../core/period';
-import { quoteInputTexts } from '../core/privacy/quote-input-texts';
-import { ExportRejectedError } from '../core/read/export-rejected-error';
-import { type ExportRecord, type OpenedExport, openExport } from '../core/read/open-export';
-import { ingestedFileNotes } from '../core/report/ingested-file-notes';
-import { checkUsableTallies } from '../core/tally/check-usable-tallies';
-import { type RowContext, rowLayout } from '../core/tally/interpret-row';
-import type { SpillFile } from '../core/tally/spill-file';
-import { tallyExportRows } from '../core/tally/tally-export-rows';
+import { previousPeriod } from '../core/period';
+import { type IngestedFileFacts, ingestedFileNotes } from '../core/report/ingested-file-notes';
+import type { PracticeSnapshot } from '../core/snapshot';
 import { findPracticeCodeInKey } from '../core/values/ods-code';
 import { findDateInKey } from '../core/values/uk-date';
-import { type IngestDeps, ROWS_PER_PROGRESS } from './ingest-deps';
-import { practiceSnapshot, type SnapshotSource } from './save-snapshot';
+import { assertItemSize } from './assert-item-size';
+import { contentPhase } from './content-failure';
+import { type CountedExport, countExport, type ExportNaming } from './count-export';
+import type { IngestDeps } from './ingest-deps';
+import type { SnapshotSource } from './save-snapshot';
 import { storePractices } from './store-practices';
 
 export interface PracticeOutcome {
@@ -30,7 +19,8 @@ export interface PracticeOutcome {
 
 /**
  * Reads one delimited export (a whole object or a zip member) into per-practice snapshots. A file that
- * cannot be used rejects with an ExportRejectedError before anything is stored.
+ * cannot be used rejects with an ExportRejectedError before anything is stored: also one whose content makes
+ * the ingest fail (a limit, a parser fault), as `internal_error` (contentPhase).
  */
 export async function ingestDelimited(
   deps: IngestDeps,
@@ -40,104 +30,47 @@ export async function ingestDelimited(
   names: string[],
   uploadDate: string,
 ): Promise<PracticeOutcome[]> {
-  const practiceCodeFromKey = firstDefined(names, findPracticeCodeInKey);
-  const dateFromName = firstDefined(names, findDateInKey);
-  const context: RowContext = { practiceCodeFromKey, fileExtractDate: dateFromName ?? uploadDate };
-  const required = practiceCodeFromKey ? REQUIRED_FIELDS : [...REQUIRED_FIELDS, 'practiceCode' as const];
-
-  const opened = await openExport(body, {
-    isHeader: (cells) => looksLikeHeader(cells, deps.config.userMapping),
-    describeExpected: describeExpectedColumns(required),
-  });
-  const mapping = mapHeader(opened.header, deps.config.userMapping);
-  const missing = missingRequired(mapping, practiceCodeFromKey === undefined);
-  if (missing.length > 0) {
-    throw new ExportRejectedError(
-      'missing_required_columns',
-      `The header on line ${opened.headerLine} has no column for: ${missing.map((f) => FIELD_LABELS[f]).join(', ')}. ` +
-        `Columns found: ${quoteInputTexts(opened.header)}`,
-      `Expected ${describeExpectedColumns(missing)}. Rename the columns in the report, or map yours in a ` +
-        'mapping file (README, "Column mapping").' +
-        (missing.includes('practiceCode')
-          ? ' Or put the practice code in the file name (e.g. D83001_2026-10-31.csv).'
-          : ''),
-    );
-  }
-
+  const naming: ExportNaming = {
+    source,
+    file,
+    names,
+    practiceCodeFromKey: firstDefined(names, findPracticeCodeInKey),
+    dateFromName: firstDefined(names, findDateInKey),
+    uploadDate,
+  };
   const spill = deps.scratch.openSpillFile();
   try {
-    return await tallyAndSave(deps, opened, mapping, context, { source, file, names, dateFromName, uploadDate, spill });
+    const { toStore, facts } = await contentPhase(deps.logger, file, () => countExport(deps, body, naming, spill));
+    return await storeCounted(deps, toStore, facts);
   } finally {
     spill.close();
   }
 }
 
-/** Counts every row into one tally per practice, then saves each practice's snapshot and gap list. */
-async function tallyAndSave(
+/** Saves each practice's snapshot and gap list, then the file's Data quality notes. */
+async function storeCounted(
   deps: IngestDeps,
-  opened: OpenedExport,
-  mapping: HeaderMapping,
-  context: RowContext,
-  input: {
-    source: SnapshotSource;
-    file: string;
-    names: string[];
-    dateFromName: string | undefined;
-    uploadDate: string;
-    spill: SpillFile;
-  },
+  toStore: CountedExport['toStore'],
+  facts: IngestedFileFacts,
 ): Promise<PracticeOutcome[]> {
-  const { source, file, names, dateFromName } = input;
-  const started = performance.now();
-  const counted = await tallyExportRows(
-    batchesOf(opened, file, deps.onRowsRead),
-    rowLayout(mapping, opened.header.length),
-    context,
-    input.spill,
-    deps.config.valueMapping,
-  );
-  checkUsableTallies(counted, context.fileExtractDate, input.uploadDate);
-  const { tallies, unattributedRows } = counted;
-
-  const stats = opened.stats();
-  // Read, validated and counted: the part of an ingest that grows with the export (docs/performance.md).
-  deps.logger.info('export rows counted', {
-    file,
-    rows: stats.dataRows,
-    practices: tallies.size,
-    ms: Math.round(performance.now() - started),
+  const previous = await Promise.all(toStore.map(({ snapshot }) => previousRegistered(deps, snapshot)));
+  const outcomes = (results: readonly ('written' | 'superseded')[]) =>
+    toStore.map(({ tally, snapshot }, i) => ({
+      practiceCode: tally.practiceCode,
+      period: snapshot.period,
+      registered: tally.counts.registered,
+      extractDateColumn: tally.extractDate,
+      snapshot: results[i] ?? 'superseded',
+      previous: previous[i],
+    }));
+  // The notes at their longest (every practice superseded and flagged), checked before the first write.
+  await contentPhase(deps.logger, facts.file, async () => {
+    for (const note of ingestedFileNotes(facts, outcomes([])).values()) {
+      assertItemSize(note, `The Data quality note on ${facts.file}`);
+    }
   });
-  const clinicalSystem = guessClinicalSystem(names, opened.preambleLines);
-  const ingestedAt = deps.now().toISOString();
-  const toStore = [...tallies.values()].map((tally) => {
-    const extractDate = tally.extractDate ?? context.fileExtractDate;
-    const period = periodOf(extractDate);
-    return { tally, snapshot: practiceSnapshot(tally, { period, extractDate, clinicalSystem, source, ingestedAt }) };
-  });
-  const results = await storePractices(deps, toStore);
-  const practices = toStore.map(({ tally, snapshot }, i) => ({
-    practiceCode: tally.practiceCode,
-    period: snapshot.period,
-    registered: tally.counts.registered,
-    extractDateColumn: tally.extractDate,
-    snapshot: results[i] ?? 'superseded',
-  }));
-
-  const notes = ingestedFileNotes(
-    {
-      file,
-      unattributedRows,
-      preambleLines: opened.preambleLines,
-      trailingSummaryLines: stats.trailingSummaryLines,
-      raggedRows: stats.raggedRows,
-      rowsMissingOptionalColumns: counted.rowsMissingOptionalColumns,
-      ignoredHeaders: mapping.ignored,
-      duplicateHeaders: mapping.duplicates,
-      dateFromName,
-    },
-    practices,
-  );
-  for (const [period, note] of notes) {
+  const practices = outcomes(await storePractices(deps, toStore));
+  for (const [period, note] of ingestedFileNotes(facts, practices)) {
     await deps.ledger.putFileRecord({ kind: 'ingested', period, ...note });
   }
   return practices.map(({ practiceCode, period, registered, snapshot }) => ({
@@ -148,22 +81,19 @@ async function tallyAndSave(
   }));
 }
 
-/** The export's data rows as the batches its reader yields, telling `onRowsRead` every ROWS_PER_PROGRESS rows. */
-async function* batchesOf(
-  opened: OpenedExport,
-  file: string,
-  onRowsRead?: (file: string, rows: number) => void,
-): AsyncGenerator<readonly ExportRecord[]> {
-  let rows = 0;
-  let nextReport = ROWS_PER_PROGRESS;
-  for (let batch = await opened.nextBatch(); batch !== undefined; batch = await opened.nextBatch()) {
-    rows += batch.length;
-    if (onRowsRead && rows >= nextReport) {
-      onRowsRead(file, rows);
-      nextReport = rows + ROWS_PER_PROGRESS;
-    }
-    yield batch;
+/**
+ * The registered count of the snapshot this one replaces (same period) or, failing that, of the period before:
+ * a new snapshot under half of it is flagged in Data quality.
+ */
+async function previousRegistered(
+  deps: IngestDeps,
+  snapshot: PracticeSnapshot,
+): Promise<{ period: string; registered: number } | undefined> {
+  for (const period of [snapshot.period, previousPeriod(snapshot.period)]) {
+    const stored = await deps.snapshots.getSnapshot(snapshot.practiceCode, period);
+    if (stored) return { period, registered: stored.counts.registered };
   }
+  return undefined;
 }
 
 function firstDefined<T>(names: readonly string[], find: (name: string) => T | undefined): T | undefined {
@@ -172,12 +102,4 @@ function firstDefined<T>(names: readonly string[], find: (name: string) => T | u
     if (found !== undefined) return found;
   }
   return undefined;
-}
-
-/** A best guess for the report when the directory does not say; the directory wins. */
-function guessClinicalSystem(names: readonly string[], preambleLines: number): string {
-  const joined = names.join(' ').toLowerCase();
-  if (joined.includes('emis')) return 'EMIS Web';
-  if (joined.includes('systmone') || joined.includes('tpp')) return 'SystmOne';
-  return preambleLines > 0 ? 'EMIS Web' : 'Unknown';
 }

@@ -7,6 +7,7 @@ import type { IngestDeps } from './ingest-deps';
 import { peekStream } from './peek-stream';
 import { quarantineExport, quarantineKey } from './quarantine-export';
 import type { SnapshotSource } from './save-snapshot';
+import { markSourceFailures } from './source-failures';
 import { isZip, ZipRejectedError, zipMembers } from './zip-members';
 
 export interface IngestOutcome {
@@ -14,7 +15,7 @@ export interface IngestOutcome {
   file: string;
   status: 'ingested' | 'rejected' | 'already_ingested';
   practices: PracticeOutcome[];
-  rejections: { file: string; reason: RejectionReason; message: string; hint: string }[];
+  rejections: { file: string; reason: RejectionReason; message: string; hint: string; reference?: string }[];
 }
 
 /**
@@ -59,8 +60,25 @@ export async function ingestExport(
     return { file: key, status: 'already_ingested', practices: [], rejections: [] };
   }
 
+  try {
+    return await ingestObject(deps, bucket, key, object, mappings);
+  } finally {
+    // Whatever happened, the body is not left open: an undrained S3 body keeps its socket (and `run`) alive.
+    destroy(object.body);
+  }
+}
+
+async function ingestObject(
+  deps: IngestDeps,
+  bucket: string,
+  key: string,
+  object: StoredObject,
+  mappings: ReturnType<typeof mappingFingerprint>,
+): Promise<IngestOutcome> {
+  const log = deps.logger.child({ file: key });
   const uploadDate = londonDate(object.lastModified);
-  const { head, body } = await peekStream(object.body, 4);
+  // Errors of the stream itself (a broken download) are retried; errors caused by its content are quarantined.
+  const { head, body } = await peekStream(markSourceFailures(object.body), 4);
   const source: SnapshotSource = { bucket, key, etag: object.etag };
   const practices: PracticeOutcome[] = [];
   const rejections: IngestOutcome['rejections'] = [];
@@ -72,8 +90,9 @@ export async function ingestExport(
     } catch (error) {
       // A zip problem met while reading a member (a bomb, a corrupt entry) rejects the whole archive, below.
       if (!(error instanceof ExportRejectedError) || error instanceof ZipRejectedError) throw error;
-      rejections.push({ file, reason: error.reason, message: error.message, hint: error.hint });
-      log.warn('export rejected', { reason: error.reason, member: member ? 'yes' : 'no' });
+      const { reason, message, hint, reference } = error;
+      rejections.push({ file, reason, message, hint, ...(reference ? { reference } : {}) });
+      log.warn('export rejected', { reason, member: member ? 'yes' : 'no', ...(reference ? { reference } : {}) });
     }
   };
 

@@ -86,57 +86,28 @@ export async function* zipMembers(
       throw unreadable(`The archive cannot be opened as a zip file (${describe(error)}).`);
     }
 
+    // Every entry is judged from the central directory before any member is read, so an archive over the
+    // limits is quarantined before its first member is ingested.
     const totals = { declared: 0, actual: 0 };
-    let members = 0;
-    const entries = zip.eachEntry();
-    for (;;) {
-      let next: IteratorResult<yauzl.Entry>;
-      try {
-        next = await entries.next();
-      } catch (error) {
-        throw unreadable(`The archive's list of files cannot be read (${describe(error)}).`);
-      }
-      if (next.done) break;
-      const entry = next.value;
-      const name = entry.fileName;
-      if (isSkipped(name)) continue;
-      if (name === '[Content_Types].xml') {
-        // Every .xlsx (and .docx, .pptx) is a zip with this member: a workbook uploaded instead of its CSV.
-        throw new ZipRejectedError(
-          'not_text',
-          'The file is an Excel workbook (.xlsx) or another Office document, not a delimited text export.',
-          'Open it in Excel and use File > Save As > "CSV UTF-8", or export the report from SystmOne or EMIS Web ' +
-            'as CSV, then upload the CSV.',
-        );
-      }
-      if (name.toLowerCase().endsWith('.zip')) {
-        throw new ZipRejectedError(
-          'zip_nested',
-          `The archive contains another zip archive ("${name}"); nested archives are not opened.`,
-          'Extract the inner archive and upload its CSV exports (or one zip of them) instead.',
-        );
-      }
-      members++;
-      if (members > limits.maxMembers) {
-        throw tooLarge(`The archive holds more than ${limits.maxMembers} export files.`, limits);
-      }
-      checkDeclaredSize(entry, totals, limits);
-      if (entry.isEncrypted()) {
-        throw unreadable(`"${name}" in the archive is password-protected.`);
-      }
+    const members = await listMembers(zip, totals, limits);
+    for (const entry of members) {
       let stream: Readable;
       try {
         stream = await zip.openReadStreamPromise(entry, {});
       } catch (error) {
-        throw unreadable(`"${name}" in the archive cannot be read (${describe(error)}).`);
+        throw unreadable(`"${entry.fileName}" in the archive cannot be read (${describe(error)}).`);
       }
       try {
-        yield { name, body: countedBody(stream, entry, totals, limits), uncompressedSize: entry.uncompressedSize };
+        yield {
+          name: entry.fileName,
+          body: countedBody(stream, entry, totals, limits),
+          uncompressedSize: entry.uncompressedSize,
+        };
       } finally {
         stream.destroy();
       }
     }
-    if (members === 0) {
+    if (members.length === 0) {
       throw new ZipRejectedError(
         'zip_empty',
         'The archive holds no export files (only folders, __MACOSX/ entries or hidden files, or nothing at all).',
@@ -146,6 +117,50 @@ export async function* zipMembers(
   } finally {
     zip?.close();
     await spooled.remove();
+  }
+}
+
+/** The archive's export files from its central directory, each checked against the limits; nothing is read yet. */
+async function listMembers(
+  zip: yauzl.ZipFile,
+  totals: { declared: number },
+  limits: ZipLimits,
+): Promise<yauzl.Entry[]> {
+  const members: yauzl.Entry[] = [];
+  const entries = zip.eachEntry();
+  for (;;) {
+    let next: IteratorResult<yauzl.Entry>;
+    try {
+      next = await entries.next();
+    } catch (error) {
+      throw unreadable(`The archive's list of files cannot be read (${describe(error)}).`);
+    }
+    if (next.done) return members;
+    const entry = next.value;
+    const name = entry.fileName;
+    if (isSkipped(name)) continue;
+    if (name === '[Content_Types].xml') {
+      // Every .xlsx (and .docx, .pptx) is a zip with this member: a workbook uploaded instead of its CSV.
+      throw new ZipRejectedError(
+        'not_text',
+        'The file is an Excel workbook (.xlsx) or another Office document, not a delimited text export.',
+        'Open it in Excel and use File > Save As > "CSV UTF-8", or export the report from SystmOne or EMIS Web ' +
+          'as CSV, then upload the CSV.',
+      );
+    }
+    if (name.toLowerCase().endsWith('.zip')) {
+      throw new ZipRejectedError(
+        'zip_nested',
+        `The archive contains another zip archive ("${name}"); nested archives are not opened.`,
+        'Extract the inner archive and upload its CSV exports (or one zip of them) instead.',
+      );
+    }
+    members.push(entry);
+    if (members.length > limits.maxMembers) {
+      throw tooLarge(`The archive holds more than ${limits.maxMembers} export files.`, limits);
+    }
+    checkDeclaredSize(entry, totals, limits);
+    if (entry.isEncrypted()) throw unreadable(`"${name}" in the archive is password-protected.`);
   }
 }
 

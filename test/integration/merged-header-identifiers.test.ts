@@ -25,7 +25,9 @@ describe('a header line merged with a data row', () => {
   it('names the columns it can and counts the rest by shape', () => {
     expect(outcome.rejections.map((r) => r.reason)).toEqual(['missing_required_columns']);
     expect(outcome.rejections[0]?.message).toContain(
-      'Columns found: "NHS Number", "Date of Birth", "Carer". Withheld as possibly personal data: ' +
+      // "Carer" could be a patient's name in a data row: only the headers that matched a field are quoted.
+      'Columns found: "NHS Number", "Date of Birth" and 6 other columns, not quoted because the header line looks ' +
+        "like it holds a patient's details. Withheld as possibly personal data: " +
         '1 value that looks like a date, 2 values that look like phone or NHS numbers, ' +
         '1 value that looks like an email address and 1 value that looks like a postcode.',
     );

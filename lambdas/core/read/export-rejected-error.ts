@@ -8,11 +8,15 @@ export const REJECTION_REASONS = [
   'unsupported_encoding',
   'no_header',
   'malformed_csv',
+  'mixed_delimiters',
   'no_data_rows',
   'missing_required_columns',
   'no_practice_code',
   'no_valid_patients',
+  'rows_for_another_practice',
   'extract_date_in_future',
+  'bad_extract_date',
+  'internal_error',
   'zip_too_large',
   'zip_bomb',
   'zip_nested',
@@ -30,6 +34,8 @@ export type RejectionReason = (typeof REJECTION_REASONS)[number];
  */
 export class ExportRejectedError<Reason extends RejectionReason = RejectionReason> extends Error {
   override readonly name: string = 'ExportRejectedError';
+  /** For `internal_error`: the random id in the log line, so the data team can find what failed. */
+  reference: string | undefined;
   constructor(
     readonly reason: Reason,
     message: string,
@@ -37,5 +43,10 @@ export class ExportRejectedError<Reason extends RejectionReason = RejectionReaso
     options?: { cause?: unknown },
   ) {
     super(message, options);
+  }
+
+  withReference(reference: string): this {
+    this.reference = reference;
+    return this;
   }
 }

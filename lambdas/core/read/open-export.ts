@@ -37,6 +37,11 @@ export interface OpenedExport {
   nextBatch(): Promise<readonly ExportRecord[] | undefined>;
   /** Filled when `records` is exhausted. */
   stats(): { trailingSummaryLines: number; raggedRows: number; dataRows: number };
+  /**
+   * Stops reading and closes the source (harmless once it is exhausted): a caller that rejects the file part
+   * way must call it, or an S3 body stays open and holds its connection (and the process) alive.
+   */
+  close(): Promise<void>;
 }
 
 export interface OpenExportOptions {
@@ -136,6 +141,9 @@ export async function openExport(source: AsyncIterable<Uint8Array>, options: Ope
           records,
           nextBatch: () => records.nextBatch(),
           stats: () => ({ ...records.stats }),
+          close: async () => {
+            await records.return();
+          },
         };
       }
       if (nonEmptyLines >= maxPreambleLines) break;

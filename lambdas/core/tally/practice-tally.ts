@@ -1,9 +1,10 @@
 import { emptyCounts, type PracticeCounts } from '../metrics/practice-counts';
+import type { SeenNames } from '../privacy/seen-names';
 import type { ContactFix, FixRecords, GapListPatient, GapListTier } from '../report/gap-list';
 import type { RegisterCounts, RowRejection } from '../snapshot';
 import { nhsNumberKey } from '../values/nhs-number-key';
 import { isoToDateNumber } from '../values/uk-date-number';
-import { withholdPersonalValue } from '../values/withhold-personal-value';
+import { BoundedValueCounts } from './bounded-value-counts';
 import {
   decodeFixRecords,
   type RejectedRowFields,
@@ -49,8 +50,10 @@ export class PracticeTally {
   readonly counts: PracticeCounts = emptyCounts();
   readonly registers: Record<string, RegisterCounts> = {};
   readonly rejectedByReason: Partial<Record<RowRejection, number>> = {};
-  readonly unrecognisedValues: Record<string, number> = {};
-  readonly unknownRegisterCodes: Record<string, number> = {};
+  private readonly unrecognised = new BoundedValueCounts();
+  private readonly unknownRegisters = new BoundedValueCounts();
+  /** The export's names, once its last row is read (see screenWith). */
+  private names: SeenNames | undefined;
   /** Latest extract date seen in this practice's rows. */
   extractDate: string | undefined;
   private extractDateNumber = 0;
@@ -69,6 +72,24 @@ export class PracticeTally {
   ) {
     this.gapRows = new GapRowBuffer(spill);
     this.fixRows = new GapRowBuffer(spill);
+  }
+
+  /**
+   * Unmapped preference values as they may be stored: the most frequent that cannot be personal data, the
+   * rest counted by shape or as "n more" (BoundedValueCounts), with row counts.
+   */
+  get unrecognisedValues(): Record<string, number> {
+    return this.unrecognised.screened(this.names);
+  }
+
+  /** Register codes that are not QOF codes, as unrecognisedValues. */
+  get unknownRegisterCodes(): Record<string, number> {
+    return this.unknownRegisters.screened(this.names);
+  }
+
+  /** Screens the values against the forenames and surnames of the whole export: call after its last row. */
+  screenWith(names: SeenNames): void {
+    this.names = names;
   }
 
   /** Counts a rejected row; with its identifying fields, it is listed on the gap list's Fix records too. */
@@ -126,10 +147,7 @@ export class PracticeTally {
         if (none) register.noPreference++;
       }
     }
-    for (let i = 0; i < row.unknownRegisters.length; i++) {
-      const code = withholdPersonalValue(row.unknownRegisters[i] as string);
-      this.unknownRegisterCodes[code] = (this.unknownRegisterCodes[code] ?? 0) + 1;
-    }
+    for (let i = 0; i < row.unknownRegisters.length; i++) this.unknownRegisters.add(row.unknownRegisters[i] as string);
 
     switch (row.category) {
       case 'none':
@@ -161,8 +179,7 @@ export class PracticeTally {
         break;
       case 'unrecognised': {
         c.unrecognised++;
-        const shown = withholdPersonalValue(row.preferenceRaw);
-        this.unrecognisedValues[shown] = (this.unrecognisedValues[shown] ?? 0) + 1;
+        this.unrecognised.add(row.preferenceRaw);
         if (this.roomForFixRecord()) writeUnrecognised(this.fixRows, row);
         break;
       }

@@ -1,4 +1,5 @@
 import { NO_VALUE_MAPPING, type ValueMapping } from '../fields/value-mapping';
+import { SeenNames } from '../privacy/seen-names';
 import type { ExportRecord } from '../read/open-export';
 import { looksLikeSpreadsheetNumber } from '../values/spreadsheet-number';
 import type { RowContext, RowLayout } from './interpret-row';
@@ -16,6 +17,13 @@ export interface ExportTallies {
   nhsNumbersInScientificNotation: number;
   /** Patients whose row ended before the header's last (optional) columns: read with those columns empty. */
   rowsMissingOptionalColumns: number;
+  /**
+   * Rows coded for a practice other than the one the file name or key names (SPEC §2.1, *foreign rows*), by
+   * that practice's code: a file named for a practice speaks only for it, so they are counted nowhere else.
+   */
+  foreignRows: Map<string, number>;
+  /** Every forename and surname in the file (whatever became of the row), to screen what it shows (SPEC §8). */
+  names: SeenNames;
 }
 
 /**
@@ -40,12 +48,24 @@ export async function tallyExportRows(
   let nhsNumbersInScientificNotation = 0;
   const nhsColumn = layout.fields.nhsNumber;
   const columnCount = layout.columnCount ?? 0;
+  const foreignRows = new Map<string, number>();
+  const namedPractice = context.practiceCodeFromKey;
+  // Every row's names, whatever becomes of the row: a value equal to any patient's name is withheld (SPEC §8).
+  const names = new SeenNames();
+  const surname = layout.fields.surname;
+  const forename = layout.fields.forename;
   for await (const batch of batches) {
     for (let i = 0; i < batch.length; i++) {
       const cells = (batch[i] as ExportRecord).cells;
+      if (surname !== undefined) names.add(cells[surname] ?? '');
+      if (forename !== undefined) names.add(cells[forename] ?? '');
       const status = interpreter.read(cells);
       if (status === 'unattributed') {
         unattributedRows++;
+        continue;
+      }
+      if (namedPractice !== undefined && row.practiceCode !== namedPractice) {
+        foreignRows.set(row.practiceCode, (foreignRows.get(row.practiceCode) ?? 0) + 1);
         continue;
       }
       // Exports usually list one practice's rows together: look up the tally only when the code changes.
@@ -68,5 +88,6 @@ export async function tallyExportRows(
       if (cells.length < columnCount) rowsMissingOptionalColumns++;
     }
   }
-  return { tallies, unattributedRows, nhsNumbersInScientificNotation, rowsMissingOptionalColumns };
+  for (const counted of tallies.values()) counted.screenWith(names);
+  return { tallies, unattributedRows, nhsNumbersInScientificNotation, rowsMissingOptionalColumns, foreignRows, names };
 }

@@ -88,6 +88,21 @@ export function findDateInKey(key: string): string | undefined {
 }
 
 /**
+ * A date-shaped token in an object key's file name that is not a real date (`2026-02-30`, `20261301`), when the
+ * name has no real one: such a name must not fall back to the upload date (SPEC §2.1). Only `YYYY-MM-DD`, and
+ * `YYYYMMDD` of a year 19xx or 20xx, count: other runs of eight digits are often not dates at all.
+ */
+export function findImpossibleDateInKey(key: string): string | undefined {
+  if (findDateInKey(key) !== undefined) return undefined;
+  const segments = key.split(PATH_SEPARATOR);
+  const fileName = segments[segments.length - 1] ?? '';
+  for (const match of fileName.matchAll(KEY_DATE)) {
+    if (match[1] !== undefined || /^(19|20)/.test(match[4] ?? '')) return match[0];
+  }
+  return undefined;
+}
+
+/**
  * Age in whole years on a date, both ISO `YYYY-MM-DD` (as parseUkDate returns them). Someone born on
  * 29 February has their birthday on 1 March in other years, as in UK law. Negative when `onIso`
  * is before the date of birth; callers treat a future date of birth as missing first.

@@ -2,7 +2,7 @@ import type { PersonalShape } from '../privacy/personal-shape';
 import { withheldShape } from '../privacy/withheld-shape';
 
 /** What is stored in place of a withheld value: its shape, never the value. */
-const WITHHELD_VALUES: Record<PersonalShape, string> = {
+export const WITHHELD_VALUES: Readonly<Record<PersonalShape, string>> = {
   date: '(withheld: looks like a date)',
   name: "(withheld: equal to a patient's name)",
   phoneOrNhsNumber: '(withheld: looks like a phone or NHS number)',

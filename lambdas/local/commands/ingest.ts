@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { Command } from 'commander';
-import { listExportFiles } from '../list-export-files';
+import { listExportFolder } from '../list-export-files';
 import { withLocalSession } from '../local-session';
 import { createProgressPrinter } from '../progress-printer';
 import { ingestFiles } from '../run-local';
@@ -15,7 +15,9 @@ export function ingestCommand(): Command {
     .option('--config <file>', 'JSON settings (see README)')
     .action(async (paths: string[], options: { out: string; config?: string }) => {
       const env = await commandEnvironment(options.config);
-      const files = (await Promise.all(paths.map((path) => listExportFiles(resolve(path))))).flat();
+      const listed = await Promise.all(paths.map((path) => listExportFolder(resolve(path))));
+      const files = listed.flatMap((l) => l.files);
+      for (const { message } of listed.flatMap((l) => l.refused)) process.stderr.write(`Not read: ${message}\n`);
       await withLocalSession(resolve(options.out), env, async (session) => {
         const summary = await ingestFiles(session, files, createProgressPrinter());
         process.stdout.write(

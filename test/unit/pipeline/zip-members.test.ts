@@ -201,6 +201,35 @@ describe('zipMembers', () => {
     expect(error.message).toContain('"more/Inner.ZIP"');
   });
 
+  it('rejects an archive over the member limit before yielding any member (central directory first)', async () => {
+    const zip = buildZip(Array.from({ length: 101 }, (_, i) => ({ name: `m${i}.csv`, data: csvA })));
+    const yielded: string[] = [];
+    const error = await rejection(
+      (async () => {
+        for await (const member of zipMembers(inChunks(zip), new FsScratchSpace(tmpDir))) yielded.push(member.name);
+      })(),
+    );
+    expect(error.reason).toBe('zip_too_large');
+    expect(yielded).toEqual([]);
+  });
+
+  it('rejects an archive whose declared total is over the limit before yielding any member', async () => {
+    const limits: ZipLimits = { ...DEFAULT_ZIP_LIMITS, maxTotalBytes: csvA.length + csvB.length - 1 };
+    const zip = buildZip([
+      { name: 'a.csv', data: csvA },
+      { name: 'b.csv', data: csvB },
+    ]);
+    const yielded: string[] = [];
+    const error = await rejection(
+      (async () => {
+        for await (const member of zipMembers(inChunks(zip), new FsScratchSpace(tmpDir), limits))
+          yielded.push(member.name);
+      })(),
+    );
+    expect(error.reason).toBe('zip_too_large');
+    expect(yielded).toEqual([]);
+  });
+
   it('rejects a member that declares a compression ratio over the limit', async () => {
     const zip = buildZip([{ name: 'bomb.csv', data: Buffer.alloc(5 * MIB, 0x2c) }]);
     const error = await rejection(readMembers(zip, tmpDir));

@@ -32,11 +32,15 @@ describe('RejectionReason', () => {
       'not_text',
       'unsupported_encoding',
       'malformed_csv',
+      'mixed_delimiters',
       'no_data_rows',
       'empty_file',
       'no_practice_code',
       'no_valid_patients',
+      'rows_for_another_practice',
       'extract_date_in_future',
+      'bad_extract_date',
+      'internal_error',
       'zip_*',
     ]);
     const exact = readme.filter((c) => !c.endsWith('*'));

@@ -92,4 +92,34 @@ describe('ingestedFileNotes', () => {
     ]);
     expect(notes.get('2026-10')?.notes).toEqual([]);
   });
+
+  it('counts foreign rows per file and flags a snapshot under half the practice’s previous one', () => {
+    const notes = ingestedFileNotes(
+      {
+        ...FACTS,
+        file: 'exports/D10009_2026-10-31.csv',
+        namedPractice: 'D10009',
+        foreignRows: new Map([['D10008', 1]]),
+      },
+      [
+        practice({ practiceCode: 'D10009', registered: 49, previous: { period: '2026-09', registered: 100 } }),
+        practice({ practiceCode: 'D10010', registered: 50, previous: { period: '2026-10', registered: 100 } }),
+      ],
+    );
+    expect(notes.get('2026-10')?.notes).toEqual([
+      'D10009: 49 registered patients, under half the 100 of its snapshot for 2026-09; check that the export ' +
+        'holds the whole practice list.',
+      '1 foreign row (coded for another practice: D10008: 1 row) not counted: the file name names D10009, and a ' +
+        'file named for a practice speaks only for it.',
+    ]);
+  });
+
+  it('notes that the upload date was used when neither a column nor the file name has an extract date', () => {
+    const facts = { ...FACTS, dateFromName: undefined, uploadDate: '2026-11-02' };
+    expect(ingestedFileNotes(facts, [practice({})]).get('2026-10')?.notes).toEqual([
+      'A81001: no extract date in a column or the file name; the upload date (2026-11-02) was used.',
+    ]);
+    const withColumn = ingestedFileNotes({ ...facts, hasExtractDateColumn: true }, [practice({})]);
+    expect(withColumn.get('2026-10')?.notes).toEqual([]);
+  });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { SeenNames } from '../../../../lambdas/core/privacy/seen-names';
 import { ExportRejectedError } from '../../../../lambdas/core/read/export-rejected-error';
 import type { RowRejection } from '../../../../lambdas/core/snapshot';
 import { checkUsableTallies } from '../../../../lambdas/core/tally/check-usable-tallies';
@@ -23,11 +24,14 @@ const counted = (
   tallies: Map<string, PracticeTally>,
   unattributedRows: number,
   nhsNumbersInScientificNotation = 0,
+  foreignRows = new Map<string, number>(),
 ) => ({
   tallies,
   unattributedRows,
   nhsNumbersInScientificNotation,
   rowsMissingOptionalColumns: 0,
+  foreignRows,
+  names: new SeenNames(),
 });
 
 const rejection = (run: () => void) => {
@@ -92,5 +96,30 @@ describe('checkUsableTallies', () => {
       /^None of the 2 patient rows has a valid NHS number; 2 of them are written in scientific notation/,
     );
     expect(error.hint).toMatch(/without opening it in a spreadsheet/);
+  });
+
+  it('rejects a file named for a practice whose rows are all coded for others, naming the codes and counts', () => {
+    const foreignRows = new Map([
+      ['D10014', 3],
+      ['D10015', 1],
+    ]);
+    const error = rejection(() =>
+      checkUsableTallies(counted(new Map(), 1, 0, foreignRows), '2026-10-31', '2026-11-02', 'D10013'),
+    );
+    expect(error.reason).toBe('rows_for_another_practice');
+    expect(error.message).toBe(
+      'All 4 rows with a practice code are coded for another practice (D10014: 3 rows, D10015: 1 row), but the ' +
+        'file name names D10013: a file named for a practice speaks only for that practice, so none of its rows ' +
+        'was counted.',
+    );
+  });
+
+  it('rejects an extract date before 2019-04-01 as bad_extract_date, from the rows or the file name', () => {
+    const fromRows = new Map([['A81001', tally('A81001', '1926-10-31')]]);
+    const error = rejection(() => checkUsableTallies(counted(fromRows, 0), '2026-10-31', '2026-11-02'));
+    expect(error.reason).toBe('bad_extract_date');
+    expect(error.message).toMatch(/^The extract date 1926-10-31 is before 2019-04-01/);
+    const fromName = new Map([['A81001', tally('A81001', undefined)]]);
+    expect(() => checkUsableTallies(counted(fromName, 0), '2019-04-01', '2026-11-02')).not.toThrow();
   });
 });

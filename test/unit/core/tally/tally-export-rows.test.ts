@@ -81,6 +81,25 @@ describe('tallyExportRows', () => {
     expect(counted.nhsNumbersInScientificNotation).toBe(1);
   });
 
+  it('keeps rows coded for another practice out of a named practice’s file, counted by code as foreign rows', async () => {
+    const { tallies, foreignRows } = await tallyExportRows(
+      [
+        records([
+          ['9990000018', 'D10009', 'SMS', '01/01/1980'],
+          ['9990000026', 'D10008', '', '01/01/1990'],
+          ['9990000034', '', 'Letter', '01/01/1960'],
+          ['9990000042', 'D10008', 'Letter', '01/01/2015'],
+        ]),
+      ],
+      LAYOUT,
+      { ...CONTEXT, practiceCodeFromKey: 'D10009' },
+    );
+    // The empty cell falls back to the named practice; the two D10008 rows are nobody's.
+    expect([...tallies.keys()]).toEqual(['D10009']);
+    expect(tallies.get('D10009')?.counts).toMatchObject({ rowsRead: 2, registered: 2 });
+    expect([...foreignRows]).toEqual([['D10008', 2]]);
+  });
+
   it('returns no tallies when no row names a practice', async () => {
     const { tallies, unattributedRows } = await tallyExportRows(
       [records([['9990000018', '', 'SMS', '01/01/1980']]), records([['9990000026', 'ABC', '', '']])],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ageOn, findDateInKey, parseUkDate } from '../../../../lambdas/core/values/uk-date';
+import { ageOn, findDateInKey, findImpossibleDateInKey, parseUkDate } from '../../../../lambdas/core/values/uk-date';
 
 describe('parseUkDate', () => {
   it.each([
@@ -143,5 +143,20 @@ describe('ageOn', () => {
     { dateOfBirth: '2026-10-04', on: '2026-10-03', expected: -1, why: 'a date of birth after the date' },
   ])('gives $expected for $dateOfBirth on $on ($why)', ({ dateOfBirth, on, expected }) => {
     expect(ageOn(dateOfBirth, on)).toBe(expected);
+  });
+});
+
+describe('findImpossibleDateInKey', () => {
+  it.each([
+    ['exports/D10012_2026-02-30.csv', '2026-02-30'],
+    ['D10012_20261301.csv', '20261301'],
+    ['D10012_2026-13-01_v2.csv', '2026-13-01'],
+    // A real date in the name wins; other eight-digit runs are not dates.
+    ['D10012_2026-02-30_2026-02-28.csv', undefined],
+    ['D10012_12345678.csv', undefined],
+    ['D10012.csv', undefined],
+    ['2026-02-30/D10012.csv', undefined],
+  ])('%s → %s', (key, expected) => {
+    expect(findImpossibleDateInKey(key)).toBe(expected);
   });
 });
