@@ -32,20 +32,20 @@ const COLUMNS = [
   { header: 'Has email', width: 9, type: 'text', style: { alignment: CENTRE } },
   { header: 'Would default to SMS', width: 11, type: 'text', style: { alignment: CENTRE } },
   { header: 'New this month', width: 9, type: 'text', style: { alignment: CENTRE } },
-  { header: 'AIS record', width: 64, type: 'text', style: {} },
+  { header: 'AIS: requires contact by', width: 14, type: 'text', style: {} },
 ] as const satisfies readonly (PlainColumn & { header: string; width: number })[];
 const HEADER_ROW = 3;
 
 const yesNo = (value: boolean): string => (value ? 'Yes' : 'No');
 
-/** How each AIS "Requires contact by X" entry reads in a sentence. */
+/** Each AIS "Requires contact by X" entry's X, as the column shows it (short: the sheet prints one page wide). */
 const CONTACT_BY_WORDS: Readonly<Record<AisContactBy, string>> = {
-  email: 'by email',
-  letter: 'by letter',
-  sms: 'by text message (SMS)',
-  telephone: 'by telephone',
-  textRelay: 'by text relay',
-  carer: 'via a carer',
+  email: 'Email',
+  letter: 'Letter',
+  sms: 'Text message (SMS)',
+  telephone: 'Telephone',
+  textRelay: 'Text relay',
+  carer: 'Via a carer',
 };
 
 /**
@@ -53,9 +53,7 @@ const CONTACT_BY_WORDS: Readonly<Record<AisContactBy, string>> = {
  * once by recording it as the preference. Empty for any other entry.
  */
 export function aisRecord(contactBy: AisContactBy | undefined): string {
-  return contactBy === undefined
-    ? ''
-    : `AIS record: requires contact ${CONTACT_BY_WORDS[contactBy]} — record it as the preference`;
+  return contactBy === undefined ? '' : CONTACT_BY_WORDS[contactBy];
 }
 
 /**
@@ -79,7 +77,8 @@ export function addNoPreferenceSheet(workbook: StreamingWorkbook, gapList: GapLi
     `${gapList.noPreference.length.toLocaleString('en-GB')} patients with no recorded communication preference, ` +
       `most important first. Priority: ${Object.entries(TIER_MEANINGS)
         .map(([tier, meaning]) => `${tier} = ${meaning}`)
-        .join('; ')}. "New" in the last column: not on last month's list.`,
+        .join('; ')}. "New": not on last month's list. "AIS: requires contact by": the patient's accessible ` +
+      'information record already says how to contact them — record it as the preference.',
     1,
     lastColumn,
   );

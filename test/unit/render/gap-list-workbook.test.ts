@@ -91,7 +91,7 @@ describe('renderGapListWorkbook', () => {
         'Has email',
         'Would default to SMS',
         'New this month',
-        'AIS record',
+        'AIS: requires contact by',
       ]);
     });
 
@@ -134,7 +134,7 @@ describe('renderGapListWorkbook', () => {
         'No',
         'Yes',
         undefined,
-        'AIS record: requires contact by letter — record it as the preference',
+        'Letter',
       ]);
       expect(columnValues(ws, 'H', 5, 9)).toEqual(['No', 'No', 'Yes', 'No', 'No']);
       // Baker has an AIS need that names no contact method: nothing to record.
