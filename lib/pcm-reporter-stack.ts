@@ -58,6 +58,7 @@ export class PcmReporterStack extends Stack {
       icbName: config.icbName,
       senderAddress: config.senderAddress,
       gapListRetentionDays: config.gapListRetentionDays,
+      suppressSmallNumbers: config.suppressSmallNumbers,
       portal: config.portal,
     });
 
@@ -74,6 +75,8 @@ export class PcmReporterStack extends Stack {
       SMS_INVITES_PER_YEAR: String(config.smsInvitesPerYear),
       SMS_FRAGMENTS_PER_INVITE: String(config.smsFragmentsPerInvite),
       SMS_VAT_RATE: String(config.smsVatRate),
+      // Disclosure control on the workbook and CSVs; the portal function gets the same value.
+      SUPPRESS_SMALL_NUMBERS: String(config.suppressSmallNumbers),
       // Both mappings checked at synth; the ingest Lambda checks them again at start.
       ...(config.columnMapping && { COLUMN_MAPPING: JSON.stringify(config.columnMapping) }),
       ...(config.valueMapping && { VALUE_MAPPING: JSON.stringify(config.valueMapping) }),

@@ -20,7 +20,13 @@ export function localPortalDeps(session: LocalSession, auth: LocalAuth, port: nu
   const retention = Number(process.env.GAP_LIST_RETENTION_DAYS ?? DEFAULT_GAP_LIST_RETENTION_DAYS);
   const now = () => new Date();
   return {
-    config: { icbName: config.icbName, gapListRetentionDays: retention, baseUrl: `http://127.0.0.1:${port}` },
+    config: {
+      icbName: config.icbName,
+      gapListRetentionDays: retention,
+      baseUrl: `http://127.0.0.1:${port}`,
+      // From serve --config, the same file run reads: the pages show what that run's workbook shows.
+      suppressSmallNumbers: config.suppressSmallNumbers,
+    },
     objects,
     reportsBucket: config.reportsBucket,
     snapshots: table,

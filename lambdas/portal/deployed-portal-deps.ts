@@ -19,7 +19,12 @@ export function deployedPortalDeps(env: Readonly<PortalEnvironment>, logger: Log
   const table = new DynamoTable(documents, env.tableName);
   const now = () => new Date();
   return {
-    config: { icbName: env.icbName, gapListRetentionDays: env.gapListRetentionDays, baseUrl: env.portalBaseUrl },
+    config: {
+      icbName: env.icbName,
+      gapListRetentionDays: env.gapListRetentionDays,
+      baseUrl: env.portalBaseUrl,
+      suppressSmallNumbers: env.suppressSmallNumbers,
+    },
     objects,
     reportsBucket: env.reportsBucket,
     snapshots: table,

@@ -11,6 +11,8 @@ export interface PortalConfig {
   gapListRetentionDays: number;
   /** Where the portal is reached, e.g. `https://reports.example.nhs.uk` or `http://127.0.0.1:8787`. */
   baseUrl: string;
+  /** Disclosure control on every aggregate page (SPEC §3), as the workbook of the same configuration shows it. */
+  suppressSmallNumbers: boolean;
 }
 
 /** Everything the portal needs from outside, passed in (never read from process.env here). */

@@ -17,6 +17,8 @@ export interface PortalEnvironment {
   portalBaseUrl: string;
   gapListRetentionDays: number;
   icbName: string;
+  /** SUPPRESS_SMALL_NUMBERS: disclosure control on the pages (SPEC §3); true or false, unset is false. */
+  suppressSmallNumbers: boolean;
   /** Where the bundle keeps the NHS.UK frontend's dist/nhsuk folder; the installed package when unset. */
   assetsDir?: string;
 }
@@ -49,6 +51,7 @@ export function loadPortalEnvironment(env: Readonly<Record<string, string | unde
       SETTING_DEFAULTS.gapListRetentionDays,
     ),
     icbName: check.text('ICB_NAME', 'NHS Example Integrated Care Board'),
+    suppressSmallNumbers: check.flag('SUPPRESS_SMALL_NUMBERS'),
     assetsDir: check.optionalText('PORTAL_ASSETS_DIR'),
   };
   try {

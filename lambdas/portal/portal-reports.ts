@@ -1,4 +1,5 @@
 import { percentage } from '../core/metrics/percentage';
+import { disclosedCount, shareOfPublished } from '../core/metrics/suppress-small-numbers';
 import type { PeriodReport } from '../core/report/period-report';
 import { SETTING_DEFAULTS } from '../defaults';
 import { loadPeriodReport } from '../pipeline/load-period-report';
@@ -8,8 +9,9 @@ import type { PortalDeps } from './portal-deps';
 export interface MonthHeadline {
   period: string;
   reportingPractices: number;
-  patients: number;
-  /** Unrounded, undefined when no patients were counted. */
+  /** Under disclosure control, as published (rounded to 5, or `*`). */
+  patients: number | string;
+  /** Unrounded, undefined when no patients were counted; under disclosure control, from the published totals. */
   noPreferencePct: number | undefined;
 }
 
@@ -43,11 +45,21 @@ export function portalReports(deps: PortalDeps) {
         const snapshots = await deps.snapshots.listSnapshots(period);
         const patients = snapshots.reduce((sum, s) => sum + s.counts.registered, 0);
         const noPreference = snapshots.reduce((sum, s) => sum + s.counts.noPreference, 0);
+        if (!deps.config.suppressSmallNumbers) {
+          return {
+            period,
+            reportingPractices: snapshots.length,
+            patients,
+            noPreferencePct: percentage(noPreference, patients),
+          };
+        }
+        // As the workbook's Summary publishes the ICB's totals (SPEC §3): rounded, the share from the rounded ones.
+        const shownPatients = disclosedCount(patients);
         return {
           period,
           reportingPractices: snapshots.length,
-          patients,
-          noPreferencePct: percentage(noPreference, patients),
+          patients: shownPatients,
+          noPreferencePct: shareOfPublished(disclosedCount(noPreference), shownPatients),
         };
       }),
     );
@@ -67,7 +79,7 @@ export function portalReports(deps: PortalDeps) {
         config: {
           icbName: deps.config.icbName,
           assumptions: PORTAL_ASSUMPTIONS,
-          suppressSmallNumbers: false,
+          suppressSmallNumbers: deps.config.suppressSmallNumbers,
         },
         now: deps.now,
       },

@@ -48,6 +48,11 @@ export interface DeployConfig {
    * Default: none.
    */
   readonly valueMapping?: Readonly<Record<string, unknown>>;
+  /**
+   * Disclosure control (SPEC §3) on every aggregate output: the workbook, the CSVs and the portal's pages. Default
+   * false (the ICB's own copies, exact).
+   */
+  readonly suppressSmallNumbers: boolean;
   /** Email address subscribed to the alarm topic. Default: none (subscribe later). */
   readonly alarmEmail?: string;
   /** Days a gap-list link stays valid, 1 to 7 (SigV4 presigned URLs cannot exceed 7 days). Default 7. */
@@ -93,6 +98,7 @@ export const DEPLOY_CONFIG_DEFAULTS = {
   smsVatRate: SETTING_DEFAULTS.smsVatRate,
   columnMapping: undefined,
   valueMapping: undefined,
+  suppressSmallNumbers: false,
   alarmEmail: undefined,
   linkExpiryDays: SETTING_DEFAULTS.linkExpiryDays,
   icbContactName: undefined,
@@ -113,6 +119,7 @@ export const DEPLOY_CONFIG_ENV_VARS = {
   smsVatRate: 'PCM_SMS_VAT_RATE',
   columnMapping: 'PCM_COLUMN_MAPPING',
   valueMapping: 'PCM_VALUE_MAPPING',
+  suppressSmallNumbers: 'PCM_SUPPRESS_SMALL_NUMBERS',
   alarmEmail: 'PCM_ALARM_EMAIL',
   linkExpiryDays: 'PCM_LINK_EXPIRY_DAYS',
   icbContactName: 'PCM_ICB_CONTACT_NAME',
@@ -160,6 +167,7 @@ export function loadDeployConfig(
     smsVatRate: check.shared('smsVatRate'),
     columnMapping: check.mapping('columnMapping', columnMappingProblems),
     valueMapping: check.mapping('valueMapping', valueMappingProblems),
+    suppressSmallNumbers: check.flag('suppressSmallNumbers'),
     alarmEmail: check.optionalEmail('alarmEmail'),
     linkExpiryDays,
     icbContactName: check.optionalShared('icbContactName'),
@@ -298,6 +306,16 @@ class SettingsCheck {
       return undefined;
     }
     return parsed.data;
+  }
+
+  /** true or false: a cdk.json boolean, or its text (any case) from -c or PCM_*; anything else is named. */
+  flag(key: 'suppressSmallNumbers'): boolean {
+    const { value } = this.raw(key);
+    if (typeof value === 'boolean') return value;
+    const text = typeof value === 'string' ? value.trim().toLowerCase() : '';
+    if (text === 'true' || text === 'false') return text === 'true';
+    this.fail(key, `is ${quote(value)}`, 'true or false');
+    return false;
   }
 
   domains(key: 'attachmentDomains'): readonly string[] {

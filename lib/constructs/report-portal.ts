@@ -19,6 +19,8 @@ export interface ReportPortalProps {
   readonly icbName: string;
   readonly senderAddress: string;
   readonly gapListRetentionDays: number;
+  /** Disclosure control on the pages, as on the workbook of the same deployment (SPEC §3). */
+  readonly suppressSmallNumbers: boolean;
   readonly portal: PortalConfig;
 }
 
@@ -54,6 +56,7 @@ export class ReportPortal extends Construct {
         TABLE_NAME: props.table.tableName,
         ICB_NAME: props.icbName,
         GAP_LIST_RETENTION_DAYS: String(props.gapListRetentionDays),
+        SUPPRESS_SMALL_NUMBERS: String(props.suppressSmallNumbers),
       },
       logKey: props.key,
       withNhsukFrontend: true,

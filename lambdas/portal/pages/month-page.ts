@@ -1,15 +1,23 @@
+import { disclosedCount } from '../../core/metrics/suppress-small-numbers';
 import { monthName } from '../../core/period';
 import type { PeriodReport } from '../../core/report/period-report';
-import { formatCount, formatPct } from '../../render/email/email-number-format';
+import { formatCount } from '../../render/email/email-number-format';
+import { shownRow } from '../../render/icb/shown-row';
 import { HISTORY_FILE_NAME, icbFileNames } from '../portal-params';
 import { html, type SafeHtml } from '../safe-html';
 import { layout, type PageFrame } from './layout';
+import { DISCLOSURE_NOTE, shownCount, shownPct } from './shown-number';
 
 const sum = (rows: readonly { count: number }[]) => rows.reduce((total, row) => total + row.count, 0);
 
-/** The Data quality summary as counts only: no value read from an export is shown. */
-export function dataQualityCounts(report: PeriodReport): { label: string; count: number }[] {
+/**
+ * The Data quality summary as counts only: no value read from an export is shown. Under disclosure control the
+ * counts of rows and values (which can be one practice's) are published as the workbook publishes counts; the
+ * numbers of practices and files are not counts of people and stay exact.
+ */
+export function dataQualityCounts(report: PeriodReport): { label: string; count: number | string }[] {
   const dq = report.dataQuality;
+  const published = (count: number) => (report.suppressSmallNumbers ? disclosedCount(count) : count);
   return [
     { label: 'Practices expected', count: report.completeness.expected },
     { label: 'Practices reporting', count: report.completeness.reporting },
@@ -18,16 +26,17 @@ export function dataQualityCounts(report: PeriodReport): { label: string; count:
     { label: 'Practices not in the directory', count: report.completeness.notInDirectory.length },
     { label: 'Exports ingested', count: dq.ingestedFiles.length },
     { label: 'Files quarantined', count: dq.quarantinedFiles.length },
-    { label: 'Rows rejected', count: sum(dq.rejectedRows) },
-    { label: 'Duplicate rows', count: sum(dq.duplicates) },
-    { label: 'Dates of birth missing or invalid', count: sum(dq.dobMissing) },
-    { label: 'Unrecognised preference values (occurrences)', count: sum(dq.unrecognisedValues) },
-    { label: 'Unknown register codes (occurrences)', count: sum(dq.unknownRegisterCodes) },
+    { label: 'Rows rejected', count: published(sum(dq.rejectedRows)) },
+    { label: 'Duplicate rows', count: published(sum(dq.duplicates)) },
+    { label: 'Dates of birth missing or invalid', count: published(sum(dq.dobMissing)) },
+    { label: 'Unrecognised preference values (occurrences)', count: published(sum(dq.unrecognisedValues)) },
+    { label: 'Unknown register codes (occurrences)', count: published(sum(dq.unknownRegisterCodes)) },
   ];
 }
 
 function practicesTable(report: PeriodReport): SafeHtml {
   const reporting = report.practices.filter((p) => p.registered !== undefined);
+  const shown = (p: (typeof reporting)[number]) => shownRow(p, report.suppressSmallNumbers);
   return html`<table class="nhsuk-table">
   <caption class="nhsuk-table__caption">Practices reporting in ${monthName(report.period)}, most patients without a preference first</caption>
   <thead class="nhsuk-table__head"><tr class="nhsuk-table__row">
@@ -40,8 +49,8 @@ function practicesTable(report: PeriodReport): SafeHtml {
   ${reporting.map(
     (p) => html`<tr class="nhsuk-table__row">
     <th scope="row" class="nhsuk-table__header"><a href="/practice/${p.practice_code}/${report.period}">${p.practice_name ?? p.practice_code} (${p.practice_code})</a></th>
-    <td class="nhsuk-table__cell nhsuk-table__cell--numeric">${formatCount(p.registered ?? 0)}</td>
-    <td class="nhsuk-table__cell nhsuk-table__cell--numeric">${formatPct(p.no_preference_pct) ?? '–'}</td>
+    <td class="nhsuk-table__cell nhsuk-table__cell--numeric">${shownCount(shown(p).registered)}</td>
+    <td class="nhsuk-table__cell nhsuk-table__cell--numeric">${shownPct(shown(p).no_preference_pct)}</td>
     <td class="nhsuk-table__cell nhsuk-table__cell--numeric">${p.decile ?? '–'}</td>
   </tr>`,
   )}
@@ -54,13 +63,16 @@ export function monthPage(frame: PageFrame, report: PeriodReport): string {
   const month = monthName(report.period);
   const files = icbFileNames(report.period);
   const base = `/month/${report.period}`;
+  // The ICB row as the workbook's Summary shows it: totals rounded, the percentage from the rounded totals.
+  const icb = shownRow(report.icb.metrics, report.suppressSmallNumbers);
   return layout(
     frame,
     month,
     html`<span class="nhsuk-caption-l">Monthly report</span>
 <h1>${month}</h1>
 <p class="nhsuk-lede-text">${formatCount(report.completeness.reporting)} of ${formatCount(report.completeness.expected)} practices reported;
-${formatPct(report.icb.metrics.no_preference_pct) ?? '–'} of ${formatCount(report.icb.counts.registered)} patients have no recorded communication preference.</p>
+${shownPct(icb.no_preference_pct)} of ${shownCount(icb.registered)} patients have no recorded communication preference.</p>
+${report.suppressSmallNumbers && html`<p>${DISCLOSURE_NOTE}</p>`}
 <h2>Downloads</h2>
 <ul class="nhsuk-list">
   <li><a href="${base}/files/${files.workbook}" download>ICB workbook (Excel): ${files.workbook}</a></li>
@@ -83,7 +95,7 @@ ${formatPct(report.icb.metrics.no_preference_pct) ?? '–'} of ${formatCount(rep
   <tbody class="nhsuk-table__body">
   ${dataQualityCounts(report).map(
     (row) => html`<tr class="nhsuk-table__row"><th scope="row" class="nhsuk-table__header">${row.label}</th>
-    <td class="nhsuk-table__cell nhsuk-table__cell--numeric">${formatCount(row.count)}</td></tr>`,
+    <td class="nhsuk-table__cell nhsuk-table__cell--numeric">${shownCount(row.count)}</td></tr>`,
   )}
   </tbody>
 </table>

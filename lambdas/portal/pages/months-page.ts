@@ -1,9 +1,10 @@
 import { monthName } from '../../core/period';
-import { formatCount, formatPct } from '../../render/email/email-number-format';
+import { formatCount } from '../../render/email/email-number-format';
 import { HISTORY_FILE_NAME } from '../portal-params';
 import type { MonthHeadline } from '../portal-reports';
 import { html } from '../safe-html';
 import { layout, type PageFrame } from './layout';
+import { shownCount, shownPct } from './shown-number';
 
 /** Analysts' and admins' home: every month with a report, newest first, with its headline numbers. */
 export function monthsPage(frame: PageFrame, months: readonly MonthHeadline[]): string {
@@ -24,8 +25,8 @@ export function monthsPage(frame: PageFrame, months: readonly MonthHeadline[]): 
     (m) => html`<tr class="nhsuk-table__row">
     <th scope="row" class="nhsuk-table__header"><a href="/month/${m.period}">${monthName(m.period)}</a></th>
     <td class="nhsuk-table__cell nhsuk-table__cell--numeric">${formatCount(m.reportingPractices)}</td>
-    <td class="nhsuk-table__cell nhsuk-table__cell--numeric">${formatCount(m.patients)}</td>
-    <td class="nhsuk-table__cell nhsuk-table__cell--numeric">${formatPct(m.noPreferencePct) ?? '–'}</td>
+    <td class="nhsuk-table__cell nhsuk-table__cell--numeric">${shownCount(m.patients)}</td>
+    <td class="nhsuk-table__cell nhsuk-table__cell--numeric">${shownPct(m.noPreferencePct)}</td>
   </tr>`,
   )}
   </tbody>

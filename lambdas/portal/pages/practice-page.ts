@@ -3,8 +3,10 @@ import type { PeriodReport } from '../../core/report/period-report';
 import type { PracticeMetrics } from '../../core/report/tidy-columns';
 import { decileCaption } from '../../render/charts/decile-strip';
 import { headlineNumbers } from '../../render/email/headline-numbers';
+import { shownRow } from '../../render/icb/shown-row';
 import { html } from '../safe-html';
 import { layout, type PageFrame } from './layout';
+import { DISCLOSURE_NOTE } from './shown-number';
 
 export interface PracticeView {
   report: PeriodReport;
@@ -21,8 +23,9 @@ export function practicePage(frame: PageFrame, view: PracticeView): string {
   const month = monthName(report.period);
   const name = metrics.practice_name ?? metrics.practice_code;
   // The SMS cost depends on settings the monthly job has and the portal does not: the workbook shows it.
+  // Under disclosure control the practice's numbers are those of the shared workbook; the gap list stays exact.
   const rows = headlineNumbers({
-    metrics,
+    metrics: shownRow(metrics, report.suppressSmallNumbers),
     period: report.period,
     medianNoPreferencePct: report.medianNoPreferencePct,
     reportingPractices: report.completeness.reporting,
@@ -47,6 +50,7 @@ export function practicePage(frame: PageFrame, view: PracticeView): string {
   )}
   </tbody>
 </table>
+${report.suppressSmallNumbers && html`<p>${DISCLOSURE_NOTE}</p>`}
 ${metrics.decile === undefined && html`<p>${decileCaption(undefined)}</p>`}
 <h2>Gap list</h2>
 ${

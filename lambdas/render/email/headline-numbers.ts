@@ -1,5 +1,5 @@
 import { monthName, previousPeriod } from '../../core/period';
-import type { PracticeMetrics } from '../../core/report/tidy-columns';
+import type { PracticeMetrics, TidyColumn } from '../../core/report/tidy-columns';
 import { formatChange, formatCount, formatGbp, formatPct } from './email-number-format';
 import { positionValue } from './position-note';
 
@@ -9,8 +9,11 @@ export interface HeadlineRow {
   value: string;
 }
 
+/** A practice's row, exact or as published under disclosure control (a count may then be `*`). */
+export type HeadlineMetrics = Readonly<Record<TidyColumn, number | string | undefined>>;
+
 export interface HeadlineInput {
-  metrics: PracticeMetrics;
+  metrics: HeadlineMetrics | PracticeMetrics;
   period: string;
   medianNoPreferencePct?: number;
   reportingPractices: number;
@@ -32,31 +35,39 @@ export function headlineNumbers({
     if (value !== undefined) rows.push({ label, value });
   };
   add('Registered patients', count(m.registered));
-  add('No recorded preference', withPct(m.no_preference, m.no_preference_pct));
-  add(`Change since ${monthName(previousPeriod(period))}`, formatChange(m.change_pct_points));
-  add('Your position in the ICB', positionValue(m.decile, reportingPractices));
+  add('No recorded preference', withPct(m.no_preference, numeric(m.no_preference_pct)));
+  add(`Change since ${monthName(previousPeriod(period))}`, formatChange(numeric(m.change_pct_points)));
+  add('Your position in the ICB', positionValue(numeric(m.decile), reportingPractices));
   add('ICB median, no recorded preference', formatPct(medianNoPreferencePct));
   add('Would be sent SMS by default (no preference, a mobile, SMS consent not withdrawn)', count(m.default_to_sms));
   if (m.qof_no_preference !== undefined && m.qof_patients !== undefined) {
-    const pct = formatPct(m.qof_no_preference_pct);
+    const pct = formatPct(numeric(m.qof_no_preference_pct));
     add(
       'On a QOF register with no recorded preference',
       m.qof_patients === 0
         ? '0 (no patients on a QOF register in the export)'
-        : `${formatCount(m.qof_no_preference)} of ${formatCount(m.qof_patients)}${pct === undefined ? '' : ` (${pct})`}`,
+        : `${count(m.qof_no_preference)} of ${count(m.qof_patients)}${pct === undefined ? '' : ` (${pct})`}`,
     );
   }
   add('Accessible information need with no recorded preference', count(m.ais_need_no_preference));
-  add('Estimated yearly SMS cost of QOF invitations sent by default', formatGbp(m.est_annual_sms_cost_gbp));
+  add('Estimated yearly SMS cost of QOF invitations sent by default', formatGbp(numeric(m.est_annual_sms_cost_gbp)));
   return rows;
 }
 
-function count(value: number | undefined): string | undefined {
-  return value === undefined ? undefined : formatCount(value);
+/** A count as written: a published `*` stays `*`. */
+function count(value: number | string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  return typeof value === 'string' ? value : formatCount(value);
 }
 
-function withPct(value: number | undefined, pct: number | undefined): string | undefined {
-  if (value === undefined) return undefined;
+function withPct(value: number | string | undefined, pct: number | undefined): string | undefined {
+  const shownCount = count(value);
+  if (shownCount === undefined) return undefined;
   const shown = formatPct(pct);
-  return shown === undefined ? formatCount(value) : `${formatCount(value)} (${shown})`;
+  return shown === undefined ? shownCount : `${shownCount} (${shown})`;
+}
+
+/** A percentage, rank or amount: blank (undefined) where disclosure control left none. */
+function numeric(value: number | string | undefined): number | undefined {
+  return typeof value === 'number' ? value : undefined;
 }

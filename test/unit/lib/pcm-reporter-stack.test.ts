@@ -390,6 +390,7 @@ describe('PcmReporterStack', () => {
           SMS_INVITES_PER_YEAR: '2',
           SMS_FRAGMENTS_PER_INVITE: '1',
           SMS_VAT_RATE: '0.2',
+          SUPPRESS_SMALL_NUMBERS: 'false',
           MAIL_TRANSPORT: 'ses',
           LOG_LEVEL: 'info',
         });

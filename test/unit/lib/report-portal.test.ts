@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { LINK_EXPIRY_DEPRECATION } from '../../../lib/config/portal-config';
 import { synthForTest } from './synth-for-test';
 
-// Two syntheses: the defaults (CloudFront domain, no federation), and a custom domain with OIDC federation.
+// Two syntheses: the defaults (CloudFront domain, no federation), and a custom domain with OIDC federation (and
+// disclosure control on).
 const { stack, template } = synthForTest();
 const CERTIFICATE = 'arn:aws:acm:us-east-1:123456789012:certificate/0f8e1c2a-4b3d-4e5f-8a9b-0c1d2e3f4a5b';
 const custom = synthForTest({
@@ -18,6 +19,7 @@ const custom = synthForTest({
     clientSecretName: 'pcm-reporter/entra-client-secret',
   },
   linkExpiryDays: 7,
+  suppressSmallNumbers: true,
 });
 
 type Element = Parameters<typeof stack.getLogicalId>[0];
@@ -196,6 +198,7 @@ describe('portal function', () => {
       TABLE_NAME: { Ref: logicalId(stack.table) },
       ICB_NAME: 'NHS Example Integrated Care Board',
       GAP_LIST_RETENTION_DAYS: '90',
+      SUPPRESS_SMALL_NUMBERS: 'false',
       USER_POOL_ID: { Ref: poolId },
       USER_POOL_CLIENT_ID: { Ref: logicalId(stack.portal.users.client) },
       COGNITO_DOMAIN: {
@@ -225,6 +228,15 @@ describe('portal function', () => {
       custom.stack.monthlyReport.notifyFunction.function.node.defaultChild as Element,
     );
     expect(environment(custom.template, notifyId).PORTAL_BASE_URL).toBe('https://reports.example-icb.nhs.uk');
+  });
+
+  it("gets the deployment's disclosure control setting, the same value the report and notify functions get", () => {
+    const id = custom.stack.getLogicalId(custom.stack.portal.portalFunction.function.node.defaultChild as Element);
+    expect(environment(custom.template, id).SUPPRESS_SMALL_NUMBERS).toBe('true');
+    const reportId = custom.stack.getLogicalId(
+      custom.stack.monthlyReport.reportFunction.function.node.defaultChild as Element,
+    );
+    expect(environment(custom.template, reportId).SUPPRESS_SMALL_NUMBERS).toBe('true');
   });
 
   it('is reached through an HTTP API with access logs and throttling on its $default stage', () => {

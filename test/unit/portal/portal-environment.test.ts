@@ -20,7 +20,16 @@ describe('loadPortalEnvironment', () => {
       portalBaseUrl: 'https://reports.example.org',
       gapListRetentionDays: 90,
       icbName: 'NHS Example Integrated Care Board',
+      suppressSmallNumbers: false,
     });
+  });
+
+  it('reads SUPPRESS_SMALL_NUMBERS as true or false, and names any other value', () => {
+    expect(loadPortalEnvironment({ ...VALID, SUPPRESS_SMALL_NUMBERS: 'true' }).suppressSmallNumbers).toBe(true);
+    expect(loadPortalEnvironment({ ...VALID, SUPPRESS_SMALL_NUMBERS: 'FALSE' }).suppressSmallNumbers).toBe(false);
+    expect(() => loadPortalEnvironment({ ...VALID, SUPPRESS_SMALL_NUMBERS: 'yes' })).toThrow(
+      'SUPPRESS_SMALL_NUMBERS is "yes": expected true or false.',
+    );
   });
 
   it('lists every missing setting and malformed URL in one error', () => {

@@ -81,7 +81,12 @@ export function fakePortal(users: Record<string, PortalUser>, overrides: Partial
   const objects = new CountingObjects();
   const audit = new MemoryAudit();
   const deps: PortalDeps = {
-    config: { icbName: 'NHS Test ICB', gapListRetentionDays: 90, baseUrl: 'https://portal.example.org' },
+    config: {
+      icbName: 'NHS Test ICB',
+      gapListRetentionDays: 90,
+      baseUrl: 'https://portal.example.org',
+      suppressSmallNumbers: false,
+    },
     objects,
     reportsBucket: 'reports',
     snapshots: stores,

@@ -32,6 +32,7 @@ describe('loadDeployConfig', () => {
       smsVatRate: 0.2,
       columnMapping: undefined,
       valueMapping: undefined,
+      suppressSmallNumbers: false,
       alarmEmail: undefined,
       linkExpiryDays: 7,
       icbContactName: undefined,
@@ -54,6 +55,7 @@ describe('loadDeployConfig', () => {
         smsVatRate: 0,
         columnMapping: { fields: { 'Pt Mob': 'mobile' } },
         valueMapping: { preferredContactMethod: { 'Txt msg': 'sms' } },
+        suppressSmallNumbers: true,
         alarmEmail: 'platform@example.org',
         linkExpiryDays: 5,
         icbContactName: ' Sam Patel, Primary Care Data Team ',
@@ -74,6 +76,7 @@ describe('loadDeployConfig', () => {
       smsVatRate: 0,
       columnMapping: { fields: { 'Pt Mob': 'mobile' } },
       valueMapping: { preferredContactMethod: { 'Txt msg': 'sms' } },
+      suppressSmallNumbers: true,
       alarmEmail: 'platform@example.org',
       linkExpiryDays: 5,
       icbContactName: 'Sam Patel, Primary Care Data Team',
@@ -104,6 +107,16 @@ describe('loadDeployConfig', () => {
     expect(config.icbName).toBe('NHS Example South ICB');
     expect(config.exportRetentionDays).toBe(21);
     expect(config.alarmEmail).toBe('ops@example.org');
+  });
+
+  it('reads suppressSmallNumbers as a cdk.json boolean, or as true/false text from -c or PCM_*', () => {
+    expect(loadDeployConfig(contextOf({ suppressSmallNumbers: true }), {}).suppressSmallNumbers).toBe(true);
+    expect(loadDeployConfig(contextOf({ suppressSmallNumbers: 'TRUE' }), {}).suppressSmallNumbers).toBe(true);
+    const fromEnv = loadDeployConfig(contextOf({}), { PCM_SUPPRESS_SMALL_NUMBERS: 'false' });
+    expect(fromEnv.suppressSmallNumbers).toBe(false);
+    expect(problemsFor({ suppressSmallNumbers: 'yes' }).problems).toEqual([
+      { key: 'suppressSmallNumbers', problem: 'is "yes"', expected: 'true or false', source: 'context' },
+    ]);
   });
 
   it('prefers the context value over the environment variable', () => {
