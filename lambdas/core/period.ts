@@ -34,7 +34,8 @@ export function periodsEndingWith(period: string, count: number): string[] {
   return periods;
 }
 
-const MONTHS = [
+/** The English month names, January first. */
+export const MONTH_NAMES: readonly string[] = [
   'January',
   'February',
   'March',
@@ -51,12 +52,12 @@ const MONTHS = [
 
 /** `2026-10` → `October 2026`, the way the reports and emails write a month. */
 export function monthName(period: string): string {
-  const month = MONTHS[Number(period.slice(5, 7)) - 1];
+  const month = MONTH_NAMES[Number(period.slice(5, 7)) - 1];
   return month === undefined ? period : `${month} ${period.slice(0, 4)}`;
 }
 
 /** `2026-10` → `Oct 2026`, for narrow column headers and chart axes. */
 export function shortMonthName(period: string): string {
-  const month = MONTHS[Number(period.slice(5, 7)) - 1];
+  const month = MONTH_NAMES[Number(period.slice(5, 7)) - 1];
   return month === undefined ? period : `${month.slice(0, 3)} ${period.slice(0, 4)}`;
 }

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { MONTH_NAMES } from '../../lambdas/core/period';
 import { FORENAMES, SURNAMES } from '../../lambdas/local/samples/sample-names';
 import { syntheticNhsNumbers } from './synthetic-nhs-number';
 
@@ -17,21 +18,6 @@ export interface InjectedIdentifier {
   /** For a name: the name as the export's forename or surname column holds it (`text` may differ in case). */
   name?: string;
 }
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 
 const two = (n: number): string => String(n).padStart(2, '0');
 
@@ -94,12 +80,12 @@ export const dateArbitrary: fc.Arbitrary<InjectedIdentifier> = fc
       (d: number, m: number, y: number) => `${two(d)}/${two(m)}/${y}`,
       (d: number, m: number, y: number) => `${two(d)}-${two(m)}-${y}`,
       (d: number, m: number, y: number) => `${two(d)}.${two(m)}.${y}`,
-      (d: number, m: number, y: number) => `${two(d)}-${MONTHS[m - 1]?.slice(0, 3)}-${y}`,
-      (d: number, m: number, y: number) => `${two(d)} ${MONTHS[m - 1]?.slice(0, 3)} ${y}`,
+      (d: number, m: number, y: number) => `${two(d)}-${MONTH_NAMES[m - 1]?.slice(0, 3)}-${y}`,
+      (d: number, m: number, y: number) => `${two(d)} ${MONTH_NAMES[m - 1]?.slice(0, 3)} ${y}`,
       (d: number, m: number, y: number) => `${two(d)}/${two(m)}/${two(y % 100)}`,
       (d: number, m: number, y: number) => `${d}/${m}/${two(y % 100)}`,
-      (d: number, m: number, y: number) => `${d} ${MONTHS[m - 1]} ${y}`,
-      (d: number, m: number, y: number) => `${d}-${MONTHS[m - 1]?.slice(0, 3).toUpperCase()}-${two(y % 100)}`,
+      (d: number, m: number, y: number) => `${d} ${MONTH_NAMES[m - 1]} ${y}`,
+      (d: number, m: number, y: number) => `${d}-${MONTH_NAMES[m - 1]?.slice(0, 3).toUpperCase()}-${two(y % 100)}`,
     ),
   )
   .map(([date, spell]) => ({

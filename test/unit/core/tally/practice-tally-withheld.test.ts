@@ -1,28 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { PatientRow } from '../../../../lambdas/core/tally/patient-row';
 import { PracticeTally } from '../../../../lambdas/core/tally/practice-tally';
+import { patientRow } from '../../../support/patient-row';
 
-function patient(nhsNumber: string, overrides: Partial<PatientRow>): PatientRow {
-  return {
-    practiceCode: 'A81001',
-    nhsNumber,
-    dateOfBirth: '1980-01-01',
-    age: 46,
-    extractDate: '2026-10-31',
-    category: 'none',
-    preferenceRaw: '',
-    hasMobile: false,
-    hasEmail: false,
-    smsConsentWithdrawn: false,
-    aisNeed: false,
-    aisContactBy: undefined,
-    qofRegisters: [],
-    unknownRegisters: [],
-    surname: 'Adams',
-    forename: 'Amy',
-    ...overrides,
-  };
-}
+const patient = (nhsNumber: string, overrides: Partial<PatientRow>): PatientRow =>
+  patientRow({ nhsNumber, ...overrides });
 
 describe('PracticeTally with personal data in the wrong column', () => {
   it('keeps the shape, not the value, of an unrecognised preference value that looks personal', () => {

@@ -1,28 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { PatientRow } from '../../../../lambdas/core/tally/patient-row';
 import { gapListTier, PracticeTally } from '../../../../lambdas/core/tally/practice-tally';
+import { patientRow } from '../../../support/patient-row';
 
-function patient(overrides: Partial<PatientRow>): PatientRow {
-  return {
-    practiceCode: 'A81001',
-    nhsNumber: '9990000018',
-    dateOfBirth: '1980-01-01',
-    age: 46,
-    extractDate: '2026-10-31',
-    category: 'none',
-    preferenceRaw: '',
-    hasMobile: false,
-    hasEmail: false,
-    smsConsentWithdrawn: false,
-    aisNeed: false,
-    aisContactBy: undefined,
-    qofRegisters: [],
-    unknownRegisters: [],
-    surname: 'Adams',
-    forename: 'Amy',
-    ...overrides,
-  };
-}
+const patient = (overrides: Partial<PatientRow>): PatientRow => patientRow(overrides);
 
 describe('PracticeTally', () => {
   it('counts a duplicate NHS number once as registered and once as a duplicate row', () => {
