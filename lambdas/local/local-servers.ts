@@ -6,6 +6,7 @@ import {
   DescribeTableCommand,
   DynamoDBClient,
   ResourceNotFoundException,
+  waitUntilTableExists,
 } from '@aws-sdk/client-dynamodb';
 import { CreateBucketCommand, HeadBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import dynalite from 'dynalite';
@@ -143,6 +144,12 @@ async function createTable(endpoint: string): Promise<void> {
           },
         ],
       }),
+    );
+    // dynalite answers "not found" to item writes while the table is CREATING, even with createTableMs 0:
+    // a write that came first under load failed (a flaky test). Wait until it is ACTIVE.
+    await waitUntilTableExists(
+      { client, maxWaitTime: 30, minDelay: 0.05, maxDelay: 0.2 },
+      { TableName: LOCAL_NAMES.tableName },
     );
   }
   client.destroy();
