@@ -1,5 +1,5 @@
-import { parse } from 'csv-parse/sync';
 import { normaliseHeader } from '../fields/normalise-header';
+import { eachCsvRecord } from '../read/each-csv-record';
 import { isValidEmail } from '../values/email-address';
 import { parseOdsCode } from '../values/ods-code';
 import type { DirectoryEntry } from './directory-entry';
@@ -19,18 +19,16 @@ const COLUMNS = ['practice_code', 'practice_name', 'pcn', 'clinical_system', 'em
  * same practice replaces an earlier one.
  */
 export function parseDirectoryCsv(text: string): { entries: DirectoryEntry[]; rejected: DirectoryRejection[] } {
-  const records = parse(text, {
-    bom: true,
-    relax_column_count: true,
-    skip_empty_lines: true,
-    info: true,
-  }) as unknown as {
-    record: string[];
-    info: { lines: number };
-  }[];
-  const header = records.shift();
-  if (!header) return { entries: [], rejected: [{ line: 1, field: 'header', message: 'The file is empty.' }] };
-  const index = new Map(header.record.map((name, i) => [normaliseHeader(name), i]));
+  let headerLine: { cells: string[]; line: number } | undefined;
+  const lines: { cells: string[]; line: number }[] = [];
+  // Each record is copied out as it is read, not kept as csv-parse's own (see eachCsvRecord).
+  eachCsvRecord(text, { bom: true, relax_column_count: true, skip_empty_lines: true }, ({ record, info }) => {
+    const copied = { cells: [...record], line: info.lines };
+    if (headerLine === undefined) headerLine = copied;
+    else lines.push(copied);
+  });
+  if (!headerLine) return { entries: [], rejected: [{ line: 1, field: 'header', message: 'The file is empty.' }] };
+  const index = new Map(headerLine.cells.map((name, i) => [normaliseHeader(name), i]));
   const missing = COLUMNS.filter(
     (c) => !index.has(normaliseHeader(c)) && (c === 'practice_code' || c === 'practice_name'),
   );
@@ -39,7 +37,7 @@ export function parseDirectoryCsv(text: string): { entries: DirectoryEntry[]; re
       entries: [],
       rejected: [
         {
-          line: header.info.lines,
+          line: headerLine.line,
           field: 'header',
           message: `Missing column(s) ${missing.join(', ')}. Expected the header: ${COLUMNS.join(',')}.`,
         },
@@ -53,8 +51,7 @@ export function parseDirectoryCsv(text: string): { entries: DirectoryEntry[]; re
 
   const entries = new Map<string, DirectoryEntry>();
   const rejected: DirectoryRejection[] = [];
-  for (const { record, info } of records) {
-    const line = info.lines;
+  for (const { cells: record, line } of lines) {
     const rawCode = at(record, 'practice_code');
     const practiceCode = parseOdsCode(rawCode);
     if (!practiceCode) {

@@ -1,4 +1,5 @@
-import { CsvError, Parser } from 'csv-parse';
+import { CsvError } from 'csv-parse';
+import { type CsvParserApi, csvParserApi } from './csv-parser-api';
 import type { ExportDecoder } from './export-decoder';
 import { ExportFormatError } from './export-format-error';
 import type { ExportDelimiter } from './match-header-line';
@@ -68,7 +69,7 @@ export interface ExportRecordsInput {
 export class ExportRecords implements AsyncIterableIterator<ExportRecord> {
   readonly stats: ExportRecordStats = { trailingSummaryLines: 0, raggedRows: 0, dataRows: 0 };
   private readonly parser: CsvParserApi;
-  private readonly onCells = (cells: string[]) => this.onRecord(cells);
+  private readonly onCells = ((cells: string[]) => this.onRecord(cells)) as (record: never) => void;
   private queue: ExportRecord[] = [];
   private queuePos = 0;
   private held: ExportRecord[] = [];
@@ -85,17 +86,15 @@ export class ExportRecords implements AsyncIterableIterator<ExportRecord> {
     this.nextLine = input.firstLine;
     this.initial = input.initial;
     this.readerDone = input.readerDone;
-    this.parser = csvParserApi(
-      new Parser({
-        delimiter: input.delimiter,
-        record_delimiter: ['\r\n', '\n'],
-        relax_column_count: true,
-        relax_quotes: true,
-        skip_empty_lines: true,
-        bom: true,
-        max_record_size: MAX_RECORD_CHARS,
-      }),
-    );
+    this.parser = csvParserApi({
+      delimiter: input.delimiter,
+      record_delimiter: ['\r\n', '\n'],
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: true,
+      bom: true,
+      max_record_size: MAX_RECORD_CHARS,
+    });
   }
 
   [Symbol.asyncIterator](): AsyncIterableIterator<ExportRecord> {
@@ -256,29 +255,6 @@ export class ExportRecords implements AsyncIterableIterator<ExportRecord> {
 }
 
 const NOTHING = () => {};
-
-/** The part of csv-parse that the Parser stream wraps: a chunk in, records out through `push`. */
-interface CsvParserApi {
-  parse(chunk: Buffer | undefined, end: boolean, push: (cells: string[]) => void, close: () => void): Error | undefined;
-  readonly info: { readonly empty_lines: number };
-}
-
-/**
- * csv-parse's parser without its stream: `Parser.api`, what the Parser's own `_transform` and csv-parse/sync
- * call. Records arrive through a callback rather than as stream events, which saves a stream push and an
- * event per row (a million of each for an ICB-wide export); the parsing, its options and its errors are
- * csv-parse's own. Fails at once, naming the fix, if an upgrade of csv-parse renames it.
- */
-function csvParserApi(parser: Parser): CsvParserApi {
-  const api = (parser as unknown as { api?: Partial<CsvParserApi> }).api;
-  if (typeof api?.parse !== 'function' || typeof api.info?.empty_lines !== 'number') {
-    throw new Error(
-      'csv-parse no longer exposes Parser.api.parse, which ExportRecords uses to parse without a stream. ' +
-        'Pin csv-parse to a version that has it (7.0.3 does), or parse through the Parser stream again.',
-    );
-  }
-  return api as CsvParserApi;
-}
 
 function countNewlines(text: string): number {
   let count = 0;

@@ -1,5 +1,5 @@
-import type { CsvError } from 'csv-parse/sync';
-import { parse } from 'csv-parse/sync';
+import type { CsvError } from 'csv-parse';
+import { eachCsvRecord } from '../read/each-csv-record';
 import { TemplateFileError } from './template-file-error';
 
 export interface SmsTemplate {
@@ -48,14 +48,12 @@ export function parseTemplateText(content: string, fileName: string): SmsTemplat
  * text is kept (the check reports it). Every problem is collected and thrown as one TemplateFileError.
  */
 export function parseTemplatesCsv(content: string, fileName: string): SmsTemplate[] {
-  let rows: { record: string[]; info: { lines: number } }[];
+  const rows: { record: string[]; info: { lines: number } }[] = [];
   try {
-    rows = parse(content, {
-      bom: true,
-      info: true,
-      relax_column_count: true,
-      skip_empty_lines: true,
-    }) as unknown as { record: string[]; info: { lines: number } }[];
+    // Copied out as read, not kept as csv-parse's own records (see eachCsvRecord).
+    eachCsvRecord(content, { bom: true, relax_column_count: true, skip_empty_lines: true }, ({ record, info }) => {
+      rows.push({ record: [...record], info: { lines: info.lines } });
+    });
   } catch (error) {
     const { code, lines } = error as CsvError & { lines?: number };
     throw new TemplateFileError(
