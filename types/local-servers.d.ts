@@ -26,6 +26,15 @@ declare module 's3rver' {
     run(): Promise<AddressInfo>;
     close(): Promise<void>;
     /** Its filesystem store: where each object's bytes are kept (`<dir>/<bucket>/<key>._S3rver_object`). */
-    readonly store: { getResourcePath(bucket: string, key: string, resource: 'object'): string };
+    readonly store: {
+      getResourcePath(bucket: string, key: string, resource: 'object'): string;
+      /** What a PUT stores (bytes, MD5 etag, metadata such as `content-type`), without the HTTP request. */
+      putObject(object: {
+        bucket: string;
+        key: string;
+        content: import('node:stream').Readable;
+        metadata: Record<string, string>;
+      }): Promise<{ size: number; md5: string }>;
+    };
   }
 }

@@ -1,3 +1,4 @@
+import { createReadStream } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -35,6 +36,11 @@ export interface LocalServers {
    * rather than over HTTP through the SDK (docs/performance.md); everything else goes through the API.
    */
   objectFile(bucket: string, key: string): string;
+  /**
+   * Stores a file as an object through the S3 server's own store, as its PUT handler would (bytes, MD5 etag,
+   * content type), without the request: how local mode hands an export to the pipeline (docs/performance.md).
+   */
+  putFile(bucket: string, key: string, path: string, contentType: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -93,6 +99,14 @@ export async function startLocalServers(stateDir: string | undefined): Promise<L
       REPORTS_BUCKET: LOCAL_NAMES.reportsBucket,
     },
     objectFile: (bucket, key) => s3.store.getResourcePath(bucket, key, 'object'),
+    async putFile(bucket, key, path, contentType) {
+      await s3.store.putObject({
+        bucket,
+        key,
+        content: createReadStream(path),
+        metadata: { 'content-type': contentType },
+      });
+    },
     async close() {
       await s3.close();
       await new Promise<void>((resolve) => dynamo.close(() => resolve()));

@@ -4,7 +4,7 @@ import type { DynamoTable } from '../adapters/dynamo-table';
 import type { S3ObjectStore } from '../adapters/s3-object-store';
 import type { PipelineConfig } from '../config';
 import { checkLocalPaths } from './check-local-paths';
-import { startLocalServers } from './local-servers';
+import { type LocalServers, startLocalServers } from './local-servers';
 import { type LocalRuntime, runtimeFromServers } from './runtime-from-servers';
 import { lockState } from './state-lock';
 
@@ -17,6 +17,8 @@ export interface LocalSession {
   table: DynamoTable;
   /** Where the S3 server keeps an object's bytes, for copying outputs out (LocalServers.objectFile). */
   objectFile(bucket: string, key: string): string;
+  /** Stores a file as an object in the S3 server without a request (LocalServers.putFile). */
+  putFile: LocalServers['putFile'];
 }
 
 /**
@@ -43,7 +45,15 @@ export async function withLocalSession<T>(
     await mkdir(tmpDir, { recursive: true });
     runtime = runtimeFromServers(servers, { env, outDir, tmpDir });
     const { config, objects, table } = runtime;
-    return await work({ outDir, runtime, config, objects, table, objectFile: servers.objectFile });
+    return await work({
+      outDir,
+      runtime,
+      config,
+      objects,
+      table,
+      objectFile: servers.objectFile,
+      putFile: servers.putFile,
+    });
   } finally {
     runtime?.close();
     await servers.close();

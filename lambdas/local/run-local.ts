@@ -1,4 +1,3 @@
-import { createReadStream } from 'node:fs';
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { writePrivateFile } from '../adapters/private-file';
@@ -102,7 +101,7 @@ export async function ingestFiles(
     ...session.runtime,
     onRowsRead: (_key, rows) => onProgress?.({ kind: 'reading', ...reading, total: files.length, rows }),
   });
-  const { config, objects } = session;
+  const { config } = session;
   const practices = new Set<string>();
   const quarantined: IngestSummary['quarantined'] = [];
   let patients = 0;
@@ -110,7 +109,8 @@ export async function ingestFiles(
     reading = { index: i + 1, file: file.relativePath };
     const key = `exports/${file.relativePath}`;
     const size = (await stat(file.path)).size;
-    await objects.put(config.exportsBucket, key, createReadStream(file.path), 'application/octet-stream');
+    // As the practice's transfer would leave it: the handler then reads it through the SDK as in AWS.
+    await session.putFile(config.exportsBucket, key, file.path, 'application/octet-stream');
     const response = await ingest(sqsEventForNewObject(config.exportsBucket, key, size, ''));
     if (response.batchItemFailures.length > 0) {
       // Not "nothing was changed": practices of the file stored before the failure stay stored (a re-run

@@ -18,6 +18,7 @@ const SERVERS: LocalServers = {
     REPORTS_BUCKET: LOCAL_NAMES.reportsBucket,
   },
   objectFile: (bucket, key) => `/tmp/s3/${bucket}/${key}._S3rver_object`,
+  putFile: async () => {},
   close: async () => {},
 };
 
