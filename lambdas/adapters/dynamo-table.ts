@@ -28,6 +28,9 @@ export const BY_PERIOD_INDEX = 'byPeriod';
  * Keys: pk/sk, GSI byPeriod gsi1pk/gsi1sk. Items hold aggregates and file names, never patient data.
  */
 export class DynamoTable implements SnapshotStore, DirectoryStore, LedgerStore, NotificationLedger {
+  /** Periods whose marker this process has written: it is never removed, so once is enough (not once a practice). */
+  private readonly periodsMarked = new Set<string>();
+
   constructor(
     private readonly db: DynamoDBDocumentClient,
     private readonly tableName: string,
@@ -57,7 +60,10 @@ export class DynamoTable implements SnapshotStore, DirectoryStore, LedgerStore, 
       if (error instanceof ConditionalCheckFailedException) return 'superseded';
       throw error;
     }
-    await this.db.send(new PutCommand({ TableName: this.tableName, Item: { pk: 'PERIODS', sk: snapshot.period } }));
+    if (!this.periodsMarked.has(snapshot.period)) {
+      await this.db.send(new PutCommand({ TableName: this.tableName, Item: { pk: 'PERIODS', sk: snapshot.period } }));
+      this.periodsMarked.add(snapshot.period);
+    }
     return 'written';
   }
 

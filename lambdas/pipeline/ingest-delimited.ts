@@ -53,7 +53,9 @@ async function storeCounted(
   toStore: CountedExport['toStore'],
   facts: IngestedFileFacts,
 ): Promise<PracticeOutcome[]> {
-  const previous = await Promise.all(toStore.map(({ snapshot }) => previousRegistered(deps, snapshot)));
+  // Read once a practice: the registered count to compare with, and last month's list for "new this month".
+  const stored = await Promise.all(toStore.map(({ snapshot }) => storedSnapshots(deps, snapshot)));
+  const previous = stored.map(previousRegistered);
   const outcomes = (results: readonly ('written' | 'superseded')[]) =>
     toStore.map(({ tally, snapshot }, i) => ({
       practiceCode: tally.practiceCode,
@@ -69,7 +71,12 @@ async function storeCounted(
       assertItemSize(note, `The Data quality note on ${facts.file}`);
     }
   });
-  const practices = outcomes(await storePractices(deps, toStore));
+  const practices = outcomes(
+    await storePractices(
+      deps,
+      toStore.map((counted, i) => ({ ...counted, lastMonth: stored[i]?.lastMonth })),
+    ),
+  );
   for (const [period, note] of ingestedFileNotes(facts, practices)) {
     await deps.ledger.putFileRecord({ kind: 'ingested', period, ...note });
   }
@@ -81,19 +88,28 @@ async function storeCounted(
   }));
 }
 
+/** The practice's stored snapshots for the export's month (one this export would replace) and the month before. */
+async function storedSnapshots(
+  deps: IngestDeps,
+  snapshot: PracticeSnapshot,
+): Promise<{ sameMonth?: PracticeSnapshot; lastMonth?: PracticeSnapshot }> {
+  const [sameMonth, lastMonth] = await Promise.all([
+    deps.snapshots.getSnapshot(snapshot.practiceCode, snapshot.period),
+    deps.snapshots.getSnapshot(snapshot.practiceCode, previousPeriod(snapshot.period)),
+  ]);
+  return { sameMonth, lastMonth };
+}
+
 /**
  * The registered count of the snapshot this one replaces (same period) or, failing that, of the period before:
  * a new snapshot under half of it is flagged in Data quality.
  */
-async function previousRegistered(
-  deps: IngestDeps,
-  snapshot: PracticeSnapshot,
-): Promise<{ period: string; registered: number } | undefined> {
-  for (const period of [snapshot.period, previousPeriod(snapshot.period)]) {
-    const stored = await deps.snapshots.getSnapshot(snapshot.practiceCode, period);
-    if (stored) return { period, registered: stored.counts.registered };
-  }
-  return undefined;
+function previousRegistered(stored: {
+  sameMonth?: PracticeSnapshot;
+  lastMonth?: PracticeSnapshot;
+}): { period: string; registered: number } | undefined {
+  const found = stored.sameMonth ?? stored.lastMonth;
+  return found && { period: found.period, registered: found.counts.registered };
 }
 
 function firstDefined<T>(names: readonly string[], find: (name: string) => T | undefined): T | undefined {

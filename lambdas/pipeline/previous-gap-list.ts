@@ -19,12 +19,23 @@ export async function previousGapList(
   deps: PreviousGapListDeps,
   snapshot: Pick<PracticeSnapshot, 'practiceCode' | 'period'>,
 ): Promise<PreviousGapList | undefined> {
-  const period = previousPeriod(snapshot.period);
-  const previous = await deps.snapshots.getSnapshot(snapshot.practiceCode, period);
+  const previous = await deps.snapshots.getSnapshot(snapshot.practiceCode, previousPeriod(snapshot.period));
+  return gapListOf(deps, previous);
+}
+
+/** The NHS numbers on the No preference list of `previous`, a snapshot already read (see previousGapList). */
+export async function gapListOf(
+  deps: Omit<PreviousGapListDeps, 'snapshots'>,
+  previous: PracticeSnapshot | undefined,
+): Promise<PreviousGapList | undefined> {
   if (previous === undefined) return undefined;
   try {
     const rows = await readStagedGapRows(deps, previous);
-    return { period, source: previous.source, nhsNumbers: new Set(rows.noPreference.map((p) => p.nhsNumber)) };
+    return {
+      period: previous.period,
+      source: previous.source,
+      nhsNumbers: new Set(rows.noPreference.map((p) => p.nhsNumber)),
+    };
   } catch (error) {
     if (error instanceof ObjectNotFoundError) return undefined;
     throw error;

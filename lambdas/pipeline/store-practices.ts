@@ -5,9 +5,10 @@ import type { PracticeSnapshot } from '../core/snapshot';
 import type { PracticeTally } from '../core/tally/practice-tally';
 import { errorFields } from '../logger';
 import { renderGapListWorkbook } from '../render/gap-list-workbook';
+import { inLanes } from './in-lanes';
 import type { IngestDeps } from './ingest-deps';
 import { loadPeriodReport } from './load-period-report';
-import { previousGapList } from './previous-gap-list';
+import { gapListOf } from './previous-gap-list';
 import { writeGapList } from './refresh-gap-list';
 import { saveSnapshot } from './save-snapshot';
 
@@ -17,6 +18,8 @@ const LANES = 2;
 export interface CountedPractice {
   tally: PracticeTally;
   snapshot: PracticeSnapshot;
+  /** The practice's stored snapshot for the month before, as read before storing (for "new this month"). */
+  lastMonth: PracticeSnapshot | undefined;
 }
 
 /**
@@ -49,41 +52,15 @@ export async function storePractices(
         return renderGapListWorkbook(gapList);
       }));
   const results: ('written' | 'superseded')[] = [];
-  await inLanes(practices, LANES, async ({ tally, snapshot }, index, lane) => {
+  await inLanes(practices, LANES, async ({ tally, snapshot, lastMonth }, index, lane) => {
     const saved = await saveSnapshot(deps, snapshot, tally);
     // The patient-level state of a stored practice is not needed again: free it before the next one.
     tally.release();
     results[index] = saved.result;
     if (saved.result === 'superseded') return;
     const heading = gapListHeading(reports.get(snapshot.period) as PeriodReport, snapshot);
-    const rows = { ...saved.rows, previousList: await previousGapList(deps, snapshot) };
+    const rows = { ...saved.rows, previousList: await gapListOf(deps, lastMonth) };
     await writeGapList(deps, heading, rows, snapshot.source, lane === 0 ? onWorker : undefined);
   });
   return results;
-}
-
-/**
- * Runs `work` over the items in order, `lanes` at a time. After a failure no new item is started; the
- * first error is thrown once the items already started have settled, so nothing runs on afterwards.
- */
-async function inLanes<T>(
-  items: readonly T[],
-  lanes: number,
-  work: (item: T, index: number, lane: number) => Promise<void>,
-): Promise<void> {
-  let next = 0;
-  let failed = false;
-  const lane = async (laneIndex: number) => {
-    while (!failed && next < items.length) {
-      const index = next++;
-      try {
-        await work(items[index] as T, index, laneIndex);
-      } catch (error) {
-        failed = true;
-        throw error;
-      }
-    }
-  };
-  const settled = await Promise.allSettled(Array.from({ length: lanes }, (_, index) => lane(index)));
-  for (const outcome of settled) if (outcome.status === 'rejected') throw outcome.reason;
 }
