@@ -156,4 +156,9 @@ export interface OutgoingEmail {
 
 export interface Mailer {
   send(message: OutgoingEmail): Promise<{ messageId: string }>;
+  /**
+   * How many practices' emails may be prepared and sent at once; default 1, which keeps a provider (SES,
+   * SMTP) well inside its sending rate. A local outbox has none.
+   */
+  readonly parallelSends?: number;
 }

@@ -14,6 +14,9 @@ const LEADING_DOTS = /^[._]+/;
  * half-written file never looks like a sent email.
  */
 export class OutboxMailer implements Mailer {
+  /** Files in a folder: four practices at a time overlap their ledger round trips (docs/performance.md). */
+  readonly parallelSends = 4;
+
   constructor(private readonly dir: string) {}
 
   async send(message: ReferencedEmail): Promise<{ messageId: string }> {

@@ -21,6 +21,7 @@ import type {
 import { composePracticeEmail } from '../render/email/compose-practice-email';
 import { practiceEmailSubject } from '../render/email/practice-email-subject';
 import { practicePageUrl } from '../render/email/practice-page-url';
+import { inLanes } from './in-lanes';
 import { loadPeriodReport } from './load-period-report';
 import { readSmallObject } from './read-small-object';
 import { reportKeys, XLSX_TYPE } from './report-keys';
@@ -101,8 +102,12 @@ export async function notifyPractices(
       result.skipped.push({ practiceCode: entry.practiceCode, why: 'no export for this period' });
     }
   }
-  for (const practiceCode of [...reporting].sort()) {
-    const outcome = await notifyPractice(deps, {
+  // Several practices at a time when the mailer allows it (a local outbox: the ledger's round trips overlap);
+  // outcomes are recorded in practice order whatever order they finish in.
+  const codes = [...reporting].sort();
+  const outcomes: Outcome[] = [];
+  await inLanes(codes, deps.mailer.parallelSends ?? 1, async (practiceCode, index) => {
+    outcomes[index] = await notifyPractice(deps, {
       report,
       period,
       practiceCode,
@@ -111,6 +116,9 @@ export async function notifyPractices(
       metrics: metricsByCode.get(practiceCode),
       hasGapList: gapLists.has(reportKeys.gapList(practiceCode, period)),
     });
+  });
+  for (const [index, practiceCode] of codes.entries()) {
+    const outcome = outcomes[index] as Outcome;
     if (outcome.kind === 'failed') deps.logger.warn('practice email failed', { period, practiceCode });
     if (outcome.kind === 'unknown') {
       deps.logger.warn('practice email delivery unknown', {

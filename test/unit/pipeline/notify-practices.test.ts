@@ -138,6 +138,25 @@ describe('notifyPractices', () => {
     expect(notifications.calls).toEqual(['claim A81001', 'put A81001 sent', 'claim B82002', 'put B82002 sent']);
   });
 
+  it('with a mailer that takes several at once, sends each practice once and reports them in code order', async () => {
+    // Alpha's send is the slow one, so Beta's finishes first.
+    const finished: string[] = [];
+    const parallel = Object.assign(new FakeMailer(), { parallelSends: 4 });
+    const send = parallel.send.bind(parallel);
+    parallel.send = async (message) => {
+      if (message.to.startsWith('alpha')) await new Promise((resolve) => setTimeout(resolve, 20));
+      finished.push(message.to);
+      return send(message);
+    };
+    const result = await notifyPractices({ ...deps, mailer: parallel }, PERIOD);
+    expect(finished).toEqual(['beta.mc@nhs.net', 'alpha.surgery@example.org']);
+    expect(result.sent).toEqual(['A81001', 'B82002']);
+    expect(result.planned.map((p) => p.practiceCode)).toEqual(['A81001', 'B82002']);
+    expect(parallel.sent).toHaveLength(2);
+    expect((await notifications.getNotification(PERIOD, 'A81001'))?.status).toBe('sent');
+    expect((await notifications.getNotification(PERIOD, 'B82002'))?.status).toBe('sent');
+  });
+
   it('sends nothing the second time, and says when each was sent', async () => {
     await notifyPractices(deps, PERIOD);
     const again = await notifyPractices(deps, PERIOD);
