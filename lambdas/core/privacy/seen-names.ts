@@ -35,9 +35,14 @@ export class SeenNames {
 
   /** Remembers a forename or surname cell. Empty cells and single letters are ignored. */
   add(name: string): void {
-    const key = nameKey(name);
-    if (key === '' || this.full) return;
-    const hash = hashKey(key);
+    if (this.full) return;
+    // Two of these a row: the common plain name is hashed as it stands, with no lower-case copy made.
+    let hash = name.length >= 2 ? plainNameHash(name) : -1;
+    if (hash === -1) {
+      const key = nameKey(name);
+      if (key === '') return;
+      hash = hashKey(key);
+    }
     if (this.holds(hash)) return;
     if (this.count >= this.maxNames) {
       this.full = true;
@@ -90,13 +95,36 @@ export class SeenNames {
   }
 }
 
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
 /** FNV-1a over the UTF-16 code units, then murmur3's finaliser to spread the low bits; never 0 (empty). */
 function hashKey(key: string): number {
-  let h = 0x811c9dc5;
+  let h = FNV_OFFSET;
   for (let i = 0; i < key.length; i++) {
     h ^= key.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
+    h = Math.imul(h, FNV_PRIME);
   }
+  return finalise(h);
+}
+
+/**
+ * `hashKey(nameKey(name))` for a name of plain letters A-Z in any case (whose key is the name in lower
+ * case), computed without building the key; -1 for any other name.
+ */
+function plainNameHash(name: string): number {
+  let h = FNV_OFFSET;
+  for (let i = 0; i < name.length; i++) {
+    const lower = name.charCodeAt(i) | 0x20;
+    if (lower < 0x61 || lower > 0x7a) return -1;
+    h ^= lower;
+    h = Math.imul(h, FNV_PRIME);
+  }
+  return finalise(h);
+}
+
+function finalise(fnv: number): number {
+  let h = fnv;
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;

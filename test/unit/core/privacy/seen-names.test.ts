@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { nameKey } from '../../../../lambdas/core/privacy/name-key';
 import { SeenNames } from '../../../../lambdas/core/privacy/seen-names';
@@ -74,5 +75,25 @@ describe('SeenNames', () => {
     expect(seen.saturated).toBe(true);
     expect(seen.appearsIn('Carer')).toBe(true);
     expect(seen.appearsIn('  ')).toBe(false);
+  });
+});
+
+describe('SeenNames, plain names hashed without a lower-case copy', () => {
+  it('finds a plain A-Z name whatever its case, alone or inside a phrase, as the folded key would', () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^[A-Za-z]{2,12}$/), (name) => {
+        const seen = namesOf(name);
+        expect(seen.appearsIn(name.toLowerCase())).toBe(true);
+        expect(seen.appearsIn(`call ${name.toUpperCase()} please`)).toBe(true);
+        // Added through the folding path (an accent) and looked up plain: the same entry.
+        expect(namesOf(`${name}\u0301`).appearsIn(name)).toBe(true);
+      }),
+    );
+  });
+
+  it('still ignores single letters and folds names with other characters', () => {
+    expect(namesOf('J').appearsIn('J')).toBe(false);
+    expect(namesOf("O'Brien").appearsIn('o’brien')).toBe(true);
+    expect(namesOf('Smith').appearsIn('Smyth')).toBe(false);
   });
 });
