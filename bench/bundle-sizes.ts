@@ -33,7 +33,8 @@ export async function handlerBundleSizes(root: string): Promise<BundleSize[]> {
   const sizes: BundleSize[] = [];
   for (const file of (await readdir(dir)).filter((name) => name.endsWith('.ts')).sort()) {
     const source = await readFile(join(dir, file), 'utf8');
-    if (!/export (async )?function handler\b/.test(source)) continue;
+    // A Lambda entry exports `handler` (a function, or a const built by onFirstInvocation).
+    if (!/export (async function|const) handler\b/.test(source)) continue;
     const result = await build({
       entryPoints: [join(dir, file)],
       bundle: true,
