@@ -95,9 +95,64 @@ export async function localModeProfile(
   };
 }
 
+/**
+ * Functions that mark the CLI's phases: a phase runs from the first to the last sample with one of its markers on
+ * the stack (work resumed after an await runs from a microtask, so a phase needs markers that its later work shows).
+ */
+const PHASE_MARKERS: [string, string[]][] = [
+  ['servers started', ['startLocalServers']],
+  ['directory imported', ['importDirectory']],
+  ['export read and counted', ['countOpened', 'tallyExportRows']],
+  ['store phase (snapshots, staged rows, gap lists)', ['storePractices', 'saveSnapshot', 'writeGapList']],
+  ['monthly report', ['buildPeriodReport']],
+  ['outputs copied out', ['copyOut']],
+  ['practices notified', ['notifyPractices', 'notifyPractice']],
+];
+
+/**
+ * When each phase of `pcm-report run` began and ended in a profile of the bundled CLI (whose function names are
+ * kept), as the samples show it: a phase's stretches of waiting (its awaits) fall inside, its work in
+ * microtasks whose stacks no longer show the marker is attributed to the window all the same.
+ */
+export async function localModePhases(path: string): Promise<{ phase: string; fromMs: number; toMs: number }[]> {
+  const profile = JSON.parse(await readFile(path, 'utf8')) as CpuProfile;
+  const parent = new Map<number, number>();
+  const names = new Map<number, string>();
+  for (const node of profile.nodes) {
+    names.set(node.id, node.callFrame.functionName);
+    for (const child of node.children ?? []) parent.set(child, node.id);
+  }
+  const seen = new Map<string, { fromMs: number; toMs: number }>();
+  const samples = profile.samples ?? [];
+  const deltas = profile.timeDeltas ?? [];
+  let at = 0;
+  for (let i = 0; i < samples.length; i++) {
+    at += Math.max(0, deltas[i] ?? 0) / 1000;
+    for (let id: number | undefined = samples[i]; id !== undefined; id = parent.get(id)) {
+      const name = names.get(id) as string;
+      const window = seen.get(name);
+      if (window) window.toMs = at;
+      else if (PHASE_MARKERS.some(([, markers]) => markers.includes(name))) seen.set(name, { fromMs: at, toMs: at });
+    }
+  }
+  return PHASE_MARKERS.flatMap(([phase, markers]) => {
+    const windows = markers.flatMap((marker) => seen.get(marker) ?? []);
+    if (windows.length === 0) return [];
+    return [
+      { phase, fromMs: Math.min(...windows.map((w) => w.fromMs)), toMs: Math.max(...windows.map((w) => w.toMs)) },
+    ];
+  });
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   const path = process.argv[2];
-  if (!path) throw new Error('Usage: tsx bench/local-mode-profile.ts <file.cpuprofile> [from-ms to-ms]');
+  if (!path) throw new Error('Usage: tsx bench/local-mode-profile.ts <file.cpuprofile> [--phases | from-ms to-ms]');
+  if (process.argv[3] === '--phases') {
+    for (const { phase, fromMs, toMs } of await localModePhases(path)) {
+      console.log(`${(fromMs / 1000).toFixed(2).padStart(6)}-${(toMs / 1000).toFixed(2)} s  ${phase}`);
+    }
+    process.exit(0);
+  }
   const summary = await localModeProfile(
     path,
     Number(process.argv[3] ?? 0),
