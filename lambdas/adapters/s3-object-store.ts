@@ -75,8 +75,13 @@ export class S3ObjectStore implements ObjectStore {
     };
     // Bytes in memory go up in one PutObject; Upload (multipart in 5 MB parts) is for streams of unknown length.
     // Upload's part machinery cost ~1 ms a call for the ~600 small outputs of an ICB-wide ingest.
-    if (typeof body === 'string' || body instanceof Uint8Array) await this.s3.send(new PutObjectCommand(params));
-    else await new Upload({ client: this.s3, params }).done();
+    if (typeof body === 'string' || body instanceof Uint8Array) {
+      // Given, not left to the SDK, which sends no length for an empty string (and then warns of a stream).
+      const length = typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength;
+      await this.s3.send(new PutObjectCommand({ ...params, ContentLength: length }));
+    } else {
+      await new Upload({ client: this.s3, params }).done();
+    }
   }
 
   async copy(fromBucket: string, fromKey: string, toBucket: string, toKey: string): Promise<void> {
