@@ -86,13 +86,16 @@ export async function writeGapList(
   render: (gapList: GapList) => Promise<Buffer> = renderGapListWorkbook,
 ): Promise<string> {
   const key = reportKeys.gapList(heading.practiceCode, heading.period);
-  await deps.objects.put(
-    deps.config.reportsBucket,
-    reportKeys.gapListNhsNumbers(heading.practiceCode, heading.period),
-    renderGapListNhsNumbers(rows.noPreference),
-    'text/csv; charset=utf-8',
-  );
-  const workbook = await render({ ...heading, ...rows });
+  // The NHS-number file is written while the workbook renders; the workbook goes only once both are done.
+  const [, workbook] = await Promise.all([
+    deps.objects.put(
+      deps.config.reportsBucket,
+      reportKeys.gapListNhsNumbers(heading.practiceCode, heading.period),
+      renderGapListNhsNumbers(rows.noPreference),
+      'text/csv; charset=utf-8',
+    ),
+    render({ ...heading, ...rows }),
+  ]);
   const fingerprint = gapListFingerprint(heading, source, rows.previousList?.source);
   await deps.objects.put(deps.config.reportsBucket, key, workbook, XLSX_TYPE, {
     [GAP_LIST_FINGERPRINT_KEY]: fingerprint,

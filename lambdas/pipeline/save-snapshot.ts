@@ -49,8 +49,7 @@ export async function saveSnapshot(
   const records = tally.gapRowRecords();
   const fixRecords = tally.fixRecordRecords();
   // Write, then commit: the rows go first, under keys of their own, and the snapshot (conditional put) last.
-  await stageGapRows(deps, snapshot, records);
-  await stageFixRows(deps, snapshot, fixRecords);
+  await Promise.all([stageGapRows(deps, snapshot, records), stageFixRows(deps, snapshot, fixRecords)]);
   const result = await deps.snapshots.putSnapshot(snapshot);
   // A superseded practice gets no gap list from this export, so its rows need no decoding.
   return result === 'superseded'
