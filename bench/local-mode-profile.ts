@@ -104,7 +104,7 @@ const PHASE_MARKERS: [string, string[]][] = [
   ['directory imported', ['importDirectory']],
   ['export read and counted', ['countOpened', 'tallyExportRows']],
   ['store phase (snapshots, staged rows, gap lists)', ['storePractices', 'saveSnapshot', 'writeGapList']],
-  ['monthly report', ['buildPeriodReport']],
+  ['monthly report', ['buildPeriodReport', 'refreshGapList', 'renderIcbWorkbook']],
   ['outputs copied out', ['copyOut']],
   ['practices notified', ['notifyPractices', 'notifyPractice']],
 ];

@@ -4,6 +4,7 @@ import type { Logger } from '../logger';
 import type { DirectoryStore, LedgerStore, ObjectStore, SnapshotStore } from '../ports';
 import { renderIcbWorkbook } from '../render/icb-workbook';
 import { renderTidyCsv } from '../render/tidy-csv';
+import { GAP_LIST_LANES, inLanes } from './in-lanes';
 import { loadPeriodReport } from './load-period-report';
 import { refreshGapList } from './refresh-gap-list';
 import { reportKeys, XLSX_TYPE } from './report-keys';
@@ -43,13 +44,11 @@ export interface ReportResult {
 export async function buildPeriodReport(deps: ReportDeps, period: string): Promise<ReportResult> {
   const { report, snapshots } = await loadPeriodReport(deps, period);
   const bucket = deps.config.reportsBucket;
-  const gapListKeys: string[] = [];
-  let gapListsRendered = 0;
-  for (const snapshot of snapshots) {
+  // Two practices at a time, as at ingest: one list's checks (a ledger read, a HEAD) wait while the other's run.
+  const refreshed: { key: string; rendered: boolean }[] = [];
+  await inLanes(snapshots, GAP_LIST_LANES, async (snapshot, index) => {
     try {
-      const { key, rendered } = await refreshGapList(deps, report, snapshot);
-      gapListKeys.push(key);
-      if (rendered) gapListsRendered += 1;
+      refreshed[index] = await refreshGapList(deps, report, snapshot);
     } catch (error) {
       // Nothing under reports/ has been written yet: the month's previous report (if any) stays whole.
       throw new Error(
@@ -58,7 +57,9 @@ export async function buildPeriodReport(deps: ReportDeps, period: string): Promi
         { cause: error },
       );
     }
-  }
+  });
+  const gapListKeys = refreshed.map(({ key }) => key);
+  const gapListsRendered = refreshed.filter(({ rendered }) => rendered).length;
   const reportKey = reportKeys.icbWorkbook(period);
   const csvKey = reportKeys.tidyCsv(period);
   // The CSV first, the workbook last: the workbook's presence says the month's report is complete.

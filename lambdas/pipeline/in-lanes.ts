@@ -1,4 +1,11 @@
 /**
+ * Practices whose gap lists are handled at once (ingest and monthly report): one workbook is compressed and
+ * written while the next is built or checked; three lanes measured no faster and peaked higher
+ * (docs/performance.md).
+ */
+export const GAP_LIST_LANES = 2;
+
+/**
  * Runs `work` over the items in order, `lanes` at a time. After a failure no new item is started; the
  * first error is thrown once the items already started have settled, so nothing runs on afterwards.
  */

@@ -5,15 +5,12 @@ import type { PracticeSnapshot } from '../core/snapshot';
 import type { PracticeTally } from '../core/tally/practice-tally';
 import { errorFields } from '../logger';
 import { renderGapListWorkbook } from '../render/gap-list-workbook';
-import { inLanes } from './in-lanes';
+import { GAP_LIST_LANES, inLanes } from './in-lanes';
 import type { IngestDeps } from './ingest-deps';
 import { loadPeriodReport } from './load-period-report';
 import { gapListOf } from './previous-gap-list';
 import { writeGapList } from './refresh-gap-list';
 import { saveSnapshot } from './save-snapshot';
-
-/** Practices stored at once (see storePractices). */
-const LANES = 2;
 
 export interface CountedPractice {
   tally: PracticeTally;
@@ -52,7 +49,7 @@ export async function storePractices(
         return renderGapListWorkbook(gapList);
       }));
   const results: ('written' | 'superseded')[] = [];
-  await inLanes(practices, LANES, async ({ tally, snapshot, lastMonth }, index, lane) => {
+  await inLanes(practices, GAP_LIST_LANES, async ({ tally, snapshot, lastMonth }, index, lane) => {
     const saved = await saveSnapshot(deps, snapshot, tally);
     // The patient-level state of a stored practice is not needed again: free it before the next one.
     tally.release();
