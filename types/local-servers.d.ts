@@ -28,13 +28,11 @@ declare module 's3rver' {
     /** Its filesystem store: where each object's bytes are kept (`<dir>/<bucket>/<key>._S3rver_object`). */
     readonly store: {
       getResourcePath(bucket: string, key: string, resource: 'object'): string;
-      /** What a PUT stores (bytes, MD5 etag, metadata such as `content-type`), without the HTTP request. */
-      putObject(object: {
-        bucket: string;
-        key: string;
-        content: import('node:stream').Readable;
-        metadata: Record<string, string>;
-      }): Promise<{ size: number; md5: string }>;
+      /**
+       * Writes an object's metadata (such as `content-type`) and MD5 etag beside its bytes, as its PUT handler
+       * does once the bytes are in `getResourcePath(bucket, key, 'object')`.
+       */
+      putMetadata(bucket: string, key: string, metadata: Record<string, string>, md5: string): Promise<void>;
     };
   }
 }

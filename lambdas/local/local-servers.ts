@@ -1,7 +1,10 @@
-import { createReadStream } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdir, rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import {
   CreateTableCommand,
   DescribeTableCommand,
@@ -100,12 +103,24 @@ export async function startLocalServers(stateDir: string | undefined): Promise<L
     },
     objectFile: (bucket, key) => s3.store.getResourcePath(bucket, key, 'object'),
     async putFile(bucket, key, path, contentType) {
-      await s3.store.putObject({
-        bucket,
-        key,
-        content: createReadStream(path),
-        metadata: { 'content-type': contentType },
+      // What s3rver's PUT leaves: the bytes at the object's path, then its metadata and MD5 etag. Not its own
+      // putObject, which pipes without passing on a read error (a file gone or unreadable would hang the run).
+      const target = s3.store.getResourcePath(bucket, key, 'object');
+      await mkdir(dirname(target), { recursive: true });
+      const md5 = createHash('md5');
+      const hashing = new Transform({
+        transform(chunk: Buffer, _encoding, done) {
+          md5.update(chunk);
+          done(null, chunk);
+        },
       });
+      try {
+        await pipeline(createReadStream(path), hashing, createWriteStream(target));
+      } catch (error) {
+        await rm(target, { force: true });
+        throw error;
+      }
+      await s3.store.putMetadata(bucket, key, { 'content-type': contentType }, md5.digest('hex'));
     },
     async close() {
       await s3.close();
