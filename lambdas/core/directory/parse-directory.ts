@@ -1,5 +1,5 @@
 import { normaliseHeader } from '../fields/normalise-header';
-import { eachCsvRecord } from '../read/each-csv-record';
+import { smallCsvRecords } from '../read/small-csv-records';
 import { isValidEmail } from '../values/email-address';
 import { parseOdsCode } from '../values/ods-code';
 import type { DirectoryEntry } from './directory-entry';
@@ -19,14 +19,7 @@ const COLUMNS = ['practice_code', 'practice_name', 'pcn', 'clinical_system', 'em
  * same practice replaces an earlier one.
  */
 export function parseDirectoryCsv(text: string): { entries: DirectoryEntry[]; rejected: DirectoryRejection[] } {
-  let headerLine: { cells: string[]; line: number } | undefined;
-  const lines: { cells: string[]; line: number }[] = [];
-  // Each record is copied out as it is read, not kept as csv-parse's own (see eachCsvRecord).
-  eachCsvRecord(text, { bom: true, relax_column_count: true, skip_empty_lines: true }, ({ record, info }) => {
-    const copied = { cells: [...record], line: info.lines };
-    if (headerLine === undefined) headerLine = copied;
-    else lines.push(copied);
-  });
+  const [headerLine, ...lines] = smallCsvRecords(text, { bom: true, relax_column_count: true, skip_empty_lines: true });
   if (!headerLine) return { entries: [], rejected: [{ line: 1, field: 'header', message: 'The file is empty.' }] };
   const index = new Map(headerLine.cells.map((name, i) => [normaliseHeader(name), i]));
   const missing = COLUMNS.filter(

@@ -1,5 +1,5 @@
 import type { CsvError } from 'csv-parse';
-import { eachCsvRecord } from '../read/each-csv-record';
+import { type CsvLine, smallCsvRecords } from '../read/small-csv-records';
 import { TemplateFileError } from './template-file-error';
 
 export interface SmsTemplate {
@@ -48,12 +48,9 @@ export function parseTemplateText(content: string, fileName: string): SmsTemplat
  * text is kept (the check reports it). Every problem is collected and thrown as one TemplateFileError.
  */
 export function parseTemplatesCsv(content: string, fileName: string): SmsTemplate[] {
-  const rows: { record: string[]; info: { lines: number } }[] = [];
+  let rows: CsvLine[];
   try {
-    // Copied out as read, not kept as csv-parse's own records (see eachCsvRecord).
-    eachCsvRecord(content, { bom: true, relax_column_count: true, skip_empty_lines: true }, ({ record, info }) => {
-      rows.push({ record: [...record], info: { lines: info.lines } });
-    });
+    rows = smallCsvRecords(content, { bom: true, relax_column_count: true, skip_empty_lines: true });
   } catch (error) {
     const { code, lines } = error as CsvError & { lines?: number };
     throw new TemplateFileError(
@@ -63,7 +60,7 @@ export function parseTemplatesCsv(content: string, fileName: string): SmsTemplat
     );
   }
 
-  const header = rows[0]?.record.map(headerName);
+  const header = rows[0]?.cells.map(headerName);
   const nameAt = header?.indexOf('name') ?? -1;
   const textAt = header?.indexOf('text') ?? -1;
   if (header === undefined || nameAt < 0 || textAt < 0) {
@@ -75,8 +72,8 @@ export function parseTemplatesCsv(content: string, fileName: string): SmsTemplat
 
   const templates: SmsTemplate[] = [];
   const problems: string[] = [];
-  for (const { record, info } of rows.slice(1)) {
-    const line = info.lines - record.reduce((n, field) => n + (field.match(NEWLINE)?.length ?? 0), 0);
+  for (const { cells: record, line: lastLine } of rows.slice(1)) {
+    const line = lastLine - record.reduce((n, field) => n + (field.match(NEWLINE)?.length ?? 0), 0);
     if (record.length !== header.length) {
       problems.push(
         `line ${line} has ${record.length} field${record.length === 1 ? '' : 's'} but the header has ${header.length}` +
