@@ -10,6 +10,16 @@ export interface SettingRule<T> {
 
 const CONTROL_CHARS = /\p{Cc}/u;
 
+/** A name shown to people (the ICB, its contact): 1 to 100 printable characters once trimmed. */
+const printableName = z
+  .string()
+  .trim()
+  .min(1)
+  .max(100)
+  .refine((name) => !CONTROL_CHARS.test(name));
+
+const emailAddress = z.string().trim().refine(isValidEmail);
+
 /**
  * The rules of the settings that the CDK context (lib/config), the Lambda environment (lambdas/config.ts,
  * notify-config.ts) and the local --config file (local/local-config.ts) share: one rule each, so a value
@@ -17,29 +27,19 @@ const CONTROL_CHARS = /\p{Cc}/u;
  */
 export const SETTING_RULES = {
   icbName: {
-    schema: z
-      .string()
-      .trim()
-      .min(1)
-      .max(100)
-      .refine((name) => !CONTROL_CHARS.test(name)),
+    schema: printableName,
     expected: 'a name of 1 to 100 printable characters',
   },
   senderAddress: {
-    schema: z.string().trim().refine(isValidEmail),
+    schema: emailAddress,
     expected: 'an email address such as reports@example.nhs.uk',
   },
   icbContactName: {
-    schema: z
-      .string()
-      .trim()
-      .min(1)
-      .max(100)
-      .refine((name) => !CONTROL_CHARS.test(name)),
+    schema: printableName,
     expected: 'a person or team of 1 to 100 printable characters, e.g. "Sam Patel, Primary Care Data Team"',
   },
   icbContactEmail: {
-    schema: z.string().trim().refine(isValidEmail),
+    schema: emailAddress,
     expected: 'the email address practices reply to, such as primarycare.data@example.nhs.uk',
   },
   linkExpiryDays: {
