@@ -1,6 +1,8 @@
 import type { DirectoryEntry } from '../../../lambdas/core/directory/directory-entry';
 import { emptyCounts, type PracticeCounts } from '../../../lambdas/core/metrics/practice-counts';
 import type { PracticeSnapshot } from '../../../lambdas/core/snapshot';
+import { createLogger } from '../../../lambdas/logger';
+import type { NotifyDeps } from '../../../lambdas/pipeline/notify-practices';
 import {
   type DirectoryStore,
   type FileRecord,
@@ -128,5 +130,42 @@ export function snapshot(practiceCode: string, period: string, counts: Partial<P
     rejectedByReason: {},
     unrecognisedValues: {},
     unknownRegisterCodes: {},
+  };
+}
+
+/** The bucket the fakes' gap lists live in. */
+export const FAKE_REPORTS_BUCKET = 'reports';
+
+/**
+ * NotifyDeps over the fakes with the test ICB's settings (portal at reports.example-icb.nhs.uk, no attachment
+ * domains, a silent logger); `config` and the rest override them.
+ */
+export function fakeNotifyDeps(
+  parts: {
+    stores: MemoryStores;
+    notifications: MemoryNotifications;
+    objects: MemoryObjects;
+    mailer: Mailer;
+    now: Date;
+    config?: Partial<NotifyDeps['config']>;
+  } & Partial<Pick<NotifyDeps, 'logger' | 'sleep'>>,
+): NotifyDeps {
+  const { stores, now, config, ...rest } = parts;
+  return {
+    snapshots: stores,
+    ledger: stores,
+    directory: stores,
+    logger: createLogger({ service: 'test', level: 'error', sink: () => {} }),
+    ...rest,
+    config: {
+      reportsBucket: FAKE_REPORTS_BUCKET,
+      icbName: 'NHS Test ICB',
+      assumptions: { invitesPerYear: 2, fragmentsPerInvite: 1, costPerFragmentGbp: 0.025, vatRate: 0 },
+      senderAddress: 'pcm-reports@example.org',
+      attachmentDomains: [],
+      portalBaseUrl: 'https://reports.example-icb.nhs.uk',
+      ...config,
+    },
+    now: () => now,
   };
 }

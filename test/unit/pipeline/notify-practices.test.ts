@@ -2,10 +2,17 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { MailSendError } from '../../../lambdas/core/notify/mail-send-error';
 import { createLogger } from '../../../lambdas/logger';
 import { type NotifyDeps, notifyPractices } from '../../../lambdas/pipeline/notify-practices';
-import { FakeMailer, MemoryNotifications, MemoryObjects, MemoryStores, snapshot } from './notify-fakes';
+import {
+  FAKE_REPORTS_BUCKET as BUCKET,
+  FakeMailer,
+  fakeNotifyDeps,
+  MemoryNotifications,
+  MemoryObjects,
+  MemoryStores,
+  snapshot,
+} from './notify-fakes';
 
 const PERIOD = '2026-10';
-const BUCKET = 'reports';
 const NOW = new Date('2026-11-03T09:00:00Z');
 
 let stores: MemoryStores;
@@ -49,29 +56,22 @@ beforeEach(async () => {
   mailer = new FakeMailer();
   sleeps = [];
   logLines = [];
-  deps = {
-    snapshots: stores,
-    ledger: stores,
-    directory: stores,
+  deps = fakeNotifyDeps({
+    stores,
     notifications,
     objects,
     mailer,
+    now: NOW,
     config: {
-      reportsBucket: BUCKET,
-      icbName: 'NHS Test ICB',
-      assumptions: { invitesPerYear: 2, fragmentsPerInvite: 1, costPerFragmentGbp: 0.025, vatRate: 0 },
-      senderAddress: 'pcm-reports@example.org',
       attachmentDomains: ['nhs.net'],
-      portalBaseUrl: 'https://reports.example-icb.nhs.uk',
       icbContactName: 'Sam Patel',
       icbContactEmail: 'primarycare.data@example.org',
     },
     logger: createLogger({ service: 'test', level: 'debug', sink: (line) => logLines.push(line) }),
-    now: () => NOW,
     sleep: async (ms) => {
       sleeps.push(ms);
     },
-  };
+  });
 });
 
 const transient = () => new MailSendError('The SMTP relay deferred the message with reply 451.', true);

@@ -1,11 +1,17 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createLogger } from '../../../lambdas/logger';
 import type { NotifyDeps } from '../../../lambdas/pipeline/notify-practices';
 import { resendPracticeEmail } from '../../../lambdas/pipeline/resend-practice-email';
-import { FakeMailer, MemoryNotifications, MemoryObjects, MemoryStores, snapshot } from './notify-fakes';
+import {
+  FAKE_REPORTS_BUCKET as BUCKET,
+  FakeMailer,
+  fakeNotifyDeps,
+  MemoryNotifications,
+  MemoryObjects,
+  MemoryStores,
+  snapshot,
+} from './notify-fakes';
 
 const PERIOD = '2026-10';
-const BUCKET = 'reports';
 const NOW = new Date('2026-11-03T09:00:00Z');
 
 let notifications: MemoryNotifications;
@@ -24,24 +30,7 @@ beforeEach(async () => {
   objects.objects.set(`${BUCKET}/gap-lists/${PERIOD}/gap-list-A81001-${PERIOD}.xlsx`, new Uint8Array([0x50, 0x4b]));
   notifications = new MemoryNotifications();
   mailer = new FakeMailer();
-  deps = {
-    snapshots: stores,
-    ledger: stores,
-    directory: stores,
-    notifications,
-    objects,
-    mailer,
-    config: {
-      reportsBucket: BUCKET,
-      icbName: 'NHS Test ICB',
-      assumptions: { invitesPerYear: 2, fragmentsPerInvite: 1, costPerFragmentGbp: 0.025, vatRate: 0 },
-      senderAddress: 'pcm-reports@example.org',
-      attachmentDomains: [],
-      portalBaseUrl: 'https://reports.example-icb.nhs.uk',
-    },
-    logger: createLogger({ service: 'test', level: 'error', sink: () => {} }),
-    now: () => NOW,
-  };
+  deps = fakeNotifyDeps({ stores, notifications, objects, mailer, now: NOW });
 });
 
 describe('resendPracticeEmail', () => {
