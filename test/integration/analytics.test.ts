@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { TIDY_COLUMNS } from '../../lambdas/core/report/tidy-columns';
 import { nhsNumberCheckDigit } from '../../lambdas/core/values/nhs-number';
 import { type LocalRunSummary, runLocal } from '../../lambdas/local/run-local';
+import { TWELVE_MONTH_LABELS_TO_OCT_2026 } from '../support/twelve-months';
 import { placedImages } from '../unit/render/placed-images';
 import { readCsv, readWorkbook, sheetTable } from './helpers';
 
@@ -335,18 +336,7 @@ describe('analytics on a constructed ICB (local run, real handlers)', () => {
         undefined,
         'Practice code',
         'Practice name',
-        'Nov 2025',
-        'Dec 2025',
-        'Jan 2026',
-        'Feb 2026',
-        'Mar 2026',
-        'Apr 2026',
-        'May 2026',
-        'Jun 2026',
-        'Jul 2026',
-        'Aug 2026',
-        'Sep 2026',
-        'Oct 2026',
+        ...TWELVE_MONTH_LABELS_TO_OCT_2026,
       ]);
       // November 2025 to July 2026: no export at all, every cell blank; August to October as reported.
       const values = (code: string) => {

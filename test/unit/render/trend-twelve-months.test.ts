@@ -2,6 +2,7 @@ import type ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { trendChartSvg } from '../../../lambdas/render/charts/trend-chart';
 import { renderIcbWorkbook } from '../../../lambdas/render/icb-workbook';
+import { TWELVE_MONTH_LABELS_TO_OCT_2026, TWELVE_PERIODS_TO_OCT_2026 } from '../../support/twelve-months';
 import { columnValues, loadWorkbook, periodReportFixture, requireSheet } from './fixtures';
 
 /*
@@ -11,20 +12,7 @@ import { columnValues, loadWorkbook, periodReportFixture, requireSheet } from '.
 const u = undefined;
 const report = periodReportFixture({
   trend: {
-    periods: [
-      '2025-11',
-      '2025-12',
-      '2026-01',
-      '2026-02',
-      '2026-03',
-      '2026-04',
-      '2026-05',
-      '2026-06',
-      '2026-07',
-      '2026-08',
-      '2026-09',
-      '2026-10',
-    ],
+    periods: TWELVE_PERIODS_TO_OCT_2026,
     icb: [u, 40, u, u, u, u, u, u, u, 15, u, 25],
     practices: [
       { practiceCode: 'D83001', practiceName: 'Riverside Surgery', values: [u, 40, u, u, u, u, u, u, u, 30, u, 25] },
@@ -40,20 +28,7 @@ beforeAll(async () => {
 describe('a 12-month trend with gaps', () => {
   it('gives the Trend sheet a column for every month, blank where nothing was reported', () => {
     const ws = requireSheet(workbook, 'Trend');
-    expect((ws.getRow(2).values as unknown[]).slice(3)).toEqual([
-      'Nov 2025',
-      'Dec 2025',
-      'Jan 2026',
-      'Feb 2026',
-      'Mar 2026',
-      'Apr 2026',
-      'May 2026',
-      'Jun 2026',
-      'Jul 2026',
-      'Aug 2026',
-      'Sep 2026',
-      'Oct 2026',
-    ]);
+    expect((ws.getRow(2).values as unknown[]).slice(3)).toEqual(TWELVE_MONTH_LABELS_TO_OCT_2026);
     const icb = ['C', 'D', 'E', 'F', 'G', 'H', 'I', 'J', 'K', 'L', 'M', 'N'].map((c) => columnValues(ws, c, 3, 4));
     expect(icb).toEqual([[null, null], [40, 40], ...Array(7).fill([null, null]), [15, 30], [null, null], [25, 25]]);
   });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { emptyCounts, type PracticeCounts } from '../../../../lambdas/core/metrics/practice-counts';
 import { assemblePeriodReport } from '../../../../lambdas/core/report/assemble-period-report';
 import type { PracticeSnapshot } from '../../../../lambdas/core/snapshot';
+import { TWELVE_PERIODS_TO_OCT_2026 } from '../../../support/twelve-months';
 
 function snapshot(practiceCode: string, period: string, counts: Partial<PracticeCounts>): PracticeSnapshot {
   return {
@@ -49,20 +50,7 @@ const report = assemblePeriodReport({
 
 describe('the trend of a period report (SPEC §4.1)', () => {
   it('shows the 12 months ending with the report’s, every one, months without data included', () => {
-    expect(report.trend.periods).toEqual([
-      '2025-11',
-      '2025-12',
-      '2026-01',
-      '2026-02',
-      '2026-03',
-      '2026-04',
-      '2026-05',
-      '2026-06',
-      '2026-07',
-      '2026-08',
-      '2026-09',
-      '2026-10',
-    ]);
+    expect(report.trend.periods).toEqual(TWELVE_PERIODS_TO_OCT_2026);
   });
 
   it('leaves the ICB blank where no practice reported, and sums the practices where some did', () => {

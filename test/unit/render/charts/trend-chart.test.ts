@@ -5,23 +5,11 @@ import {
   TREND_CHART_SIZE,
   trendChartSvg,
 } from '../../../../lambdas/render/charts/trend-chart';
+import { TWELVE_MONTH_LABELS_TO_OCT_2026, TWELVE_PERIODS_TO_OCT_2026 } from '../../../support/twelve-months';
 import { PNG_SIGNATURE, pngSize } from './png-image';
 import { sampleReport } from './sample-report';
 
-const TWELVE = [
-  '2025-11',
-  '2025-12',
-  '2026-01',
-  '2026-02',
-  '2026-03',
-  '2026-04',
-  '2026-05',
-  '2026-06',
-  '2026-07',
-  '2026-08',
-  '2026-09',
-  '2026-10',
-];
+const TWELVE = TWELVE_PERIODS_TO_OCT_2026;
 const VALUES = [31.24, 30.8, 29.95, undefined, 28.1, 27.6, 27.9, 26.2, 25.04, 24.4, 23.8, 22.6];
 
 function texts(svg: string, className: string): string[] {
@@ -52,20 +40,7 @@ describe('trendChartSvg', () => {
   });
 
   it('labels every month under the axis', () => {
-    expect(texts(svg, 'month')).toEqual([
-      'Nov 2025',
-      'Dec 2025',
-      'Jan 2026',
-      'Feb 2026',
-      'Mar 2026',
-      'Apr 2026',
-      'May 2026',
-      'Jun 2026',
-      'Jul 2026',
-      'Aug 2026',
-      'Sep 2026',
-      'Oct 2026',
-    ]);
+    expect(texts(svg, 'month')).toEqual(TWELVE_MONTH_LABELS_TO_OCT_2026);
   });
 
   it('draws a labelled point for each month with a value, rounded like the tables', () => {
