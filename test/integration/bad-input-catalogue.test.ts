@@ -18,6 +18,7 @@ import {
   REPORTS_BUCKET,
   startPipelineHarness,
 } from '../support/pipeline-harness';
+import { EXPORT_HEADER } from '../support/practice-export';
 import { zipArchive } from '../support/zip-writer';
 import { FIXTURES } from './helpers';
 
@@ -74,16 +75,7 @@ const DIRECTORY: DirectoryEntry[] = Array.from({ length: 30 }, (_, i) => ({
   email: `practice${i + 1}@example.org`,
 }));
 
-const HEADER = [
-  'NHS Number',
-  'Surname',
-  'Forename',
-  'Date of Birth',
-  'Practice Code',
-  'Preferred Contact Method',
-  'Mobile',
-  'Email',
-];
+const HEADER = [...EXPORT_HEADER];
 
 /** A small valid export for one practice, as bytes. */
 function validExport(practiceCode: string): Buffer {

@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeDelimited } from '../support/delimited-writer';
 import { type InjectedIdentifier, identifierArbitrary } from '../support/identifier-injection';
+import { EXPORT_HEADER } from '../support/practice-export';
 import { type CliResult, runCli } from '../support/run-cli';
 import { syntheticNhsNumbers } from '../support/synthetic-nhs-number';
 import { xlsxParts } from '../unit/render/xlsx-parts';
@@ -20,21 +21,7 @@ import { FIXTURES } from './helpers';
  */
 
 const PRACTICE = 'A81001';
-const HEADER = [
-  'NHS Number',
-  'Surname',
-  'Forename',
-  'Date of Birth',
-  'Practice Code',
-  'Preferred Contact Method',
-  'Mobile',
-  'Email',
-  'QOF Registers',
-  'SMS Consent',
-  'AIS Need',
-  'Extract Date',
-  'Notes',
-];
+const HEADER = [...EXPORT_HEADER, 'QOF Registers', 'SMS Consent', 'AIS Need', 'Extract Date', 'Notes'];
 const ROWS = 80;
 const NHS = syntheticNhsNumbers(ROWS, 300_000);
 const IDENTIFIERS: InjectedIdentifier[] = fc.sample(identifierArbitrary, { seed: 13, numRuns: 120 });

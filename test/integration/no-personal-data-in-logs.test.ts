@@ -14,6 +14,7 @@ import {
   REPORTS_BUCKET,
   startPipelineHarness,
 } from '../support/pipeline-harness';
+import { EXPORT_HEADER } from '../support/practice-export';
 
 /*
  * SPEC §8: no personal data in logs, metrics or error messages. Exports full of (synthetic) patient
@@ -22,19 +23,7 @@ import {
  * NHS numbers, names, dates of birth, phones and emails of those exports.
  */
 
-const HEADER = [
-  'NHS Number',
-  'Surname',
-  'Forename',
-  'Date of Birth',
-  'Practice Code',
-  'Preferred Contact Method',
-  'Mobile',
-  'Email',
-  'SMS Consent',
-  'QOF Registers',
-  'AIS Need',
-];
+const HEADER = [...EXPORT_HEADER, 'SMS Consent', 'QOF Registers', 'AIS Need'];
 
 const ROWS = [
   [

@@ -8,6 +8,7 @@ import type { PracticeSnapshot } from '../../../../lambdas/core/snapshot';
 import { type RowContext, rowLayout } from '../../../../lambdas/core/tally/interpret-row';
 import type { PracticeTally } from '../../../../lambdas/core/tally/practice-tally';
 import { tallyExportRows } from '../../../../lambdas/core/tally/tally-export-rows';
+import { EXPORT_HEADER } from '../../../support/practice-export';
 import { syntheticNhsNumbers } from '../../../support/synthetic-nhs-number';
 
 /*
@@ -20,19 +21,7 @@ import { syntheticNhsNumbers } from '../../../support/synthetic-nhs-number';
 
 const SEED = 20261101;
 
-const HEADER = [
-  'NHS Number',
-  'Surname',
-  'Forename',
-  'Date of Birth',
-  'Practice Code',
-  'Preferred Contact Method',
-  'Mobile',
-  'Email',
-  'SMS Consent',
-  'QOF Registers',
-  'AIS Need',
-];
+const HEADER = [...EXPORT_HEADER, 'SMS Consent', 'QOF Registers', 'AIS Need'];
 const LAYOUT = rowLayout(mapHeader(HEADER));
 const CONTEXT: RowContext = { practiceCodeFromKey: undefined, fileExtractDate: '2026-10-31' };
 

@@ -4,21 +4,9 @@ import { parseValueMapping } from '../../../../lambdas/core/fields/parse-value-m
 import type { ValueMapping } from '../../../../lambdas/core/fields/value-mapping';
 import { interpretRow, type RowContext, rowLayout } from '../../../../lambdas/core/tally/interpret-row';
 import { RowInterpreter } from '../../../../lambdas/core/tally/row-interpreter';
+import { EXPORT_HEADER } from '../../../support/practice-export';
 
-const HEADER = [
-  'NHS Number',
-  'Surname',
-  'Forename',
-  'Date of Birth',
-  'Practice Code',
-  'Preferred Contact Method',
-  'Mobile',
-  'Email',
-  'SMS Consent',
-  'QOF Registers',
-  'AIS Need',
-  'Extract Date',
-];
+const HEADER = [...EXPORT_HEADER, 'SMS Consent', 'QOF Registers', 'AIS Need', 'Extract Date'];
 const LAYOUT = rowLayout(mapHeader(HEADER));
 const CONTEXT: RowContext = { practiceCodeFromKey: undefined, fileExtractDate: '2026-10-31' };
 
