@@ -108,9 +108,7 @@ export async function ingestFiles(
   for (const [i, file] of files.entries()) {
     reading = { index: i + 1, file: file.relativePath };
     const key = `exports/${file.relativePath}`;
-    const size = (await stat(file.path)).size;
-    // As the practice's transfer would leave it: the handler then reads it through the SDK as in AWS.
-    await session.putFile(config.exportsBucket, key, file.path, 'application/octet-stream');
+    const size = await handOver(session, file, key);
     const response = await ingest(sqsEventForNewObject(config.exportsBucket, key, size, ''));
     if (response.batchItemFailures.length > 0) {
       // Not "nothing was changed": practices of the file stored before the failure stay stored (a re-run
@@ -132,6 +130,27 @@ export async function ingestFiles(
     }
   }
   return { exports: files.length, practices: [...practices].sort(), patients, quarantined };
+}
+
+/**
+ * Puts an export into the exports bucket, as the practice's transfer would leave it (the handler then reads it
+ * through the SDK as in AWS); returns its size. A file gone or unreadable since the folder was listed stops the
+ * run with a message naming it.
+ */
+async function handOver(session: LocalSession, file: ExportFile, key: string): Promise<number> {
+  try {
+    const { size } = await stat(file.path);
+    await session.putFile(session.config.exportsBucket, key, file.path, 'application/octet-stream');
+    return size;
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    throw new UsageError(
+      `Could not read ${file.relativePath} in the exports folder${typeof code === 'string' ? ` (${code})` : ''}: ` +
+        'was it moved, deleted or made unreadable after the run started? The files before it were ingested; ' +
+        'run again to read it and the files after it.',
+      { cause: error },
+    );
+  }
 }
 
 /** Invokes the report handler for one period and copies its outputs to <out>/YYYY-MM/. */
